@@ -1,0 +1,1 @@
+"""Built-in themes, shipped as package data (`digest.themes`)."""
