@@ -1,0 +1,122 @@
+"""The build: read → clean → summarize → quotes → group → render → write.
+
+`build()` is the one entry point; `digest serve` and `digest publish` only call it.
+One bad article never stops the others: its error is collected and reported, and the
+site is built from the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from digest.analyse import AnalysisSettings, analyse
+from digest.cache import CACHE_DIR, AnalysisCache
+from digest.config import Config
+from digest.errors import ArticleError, DigestError
+from digest.group import group
+from digest.model import Article, Site
+from digest.read import Found, discover, read_source
+from digest.render import render_site
+from digest.write import SiteWriter
+
+log = logging.getLogger("digest")
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files_written: int = 0
+    cached: int = 0
+    analysed: int = 0
+    seconds: float = 0.0
+    site: Site | None = None
+
+    def summary_line(self, output: Path) -> str:
+        site = self.site
+        days = sum(1 for d in site.days if d.date is not None) if site else 0
+        speakers = len(site.speakers) if site else 0
+        quotes = sum(len(a.quotes) for a in site.articles) if site else 0
+        parts = [f"Built {_plural(self.articles, 'article')} ({_plural(days, 'day')}, {_plural(speakers, 'speaker')}, {_plural(quotes, 'quote')})"]
+        parts.append(f" into {_display(output)} in {self.seconds:.2f} s")
+        parts.append(f", {_plural(len(self.warnings), 'warning')}")
+        if self.errors:
+            parts.append(f", {_plural(len(self.errors), 'article error')}")
+        return "".join(parts)
+
+
+def settings_for(config: Config) -> AnalysisSettings:
+    return AnalysisSettings(config.summary_algorithm, config.summary_sentences, config.summary_max_words)
+
+
+def analyse_all(config: Config, *, use_cache: bool = True, debug: bool = False) -> tuple[list[Article], BuildReport]:
+    """Read and analyse every article; errors are collected per article, never raised."""
+    report = BuildReport()
+    found, problems = discover(config.content, config.root, skip=(config.output,))
+    report.warnings.extend(problems)
+    settings = settings_for(config)
+    cache = AnalysisCache(config.root / CACHE_DIR, settings.key(), enabled=use_cache)
+    articles: list[Article] = []
+    for item in found:
+        article = _analyse_one(item, settings, cache, report, debug)
+        if article is not None:
+            articles.append(article)
+    if not found and not problems:
+        report.warnings.append(
+            f"no articles found in {', '.join(_display(c) for c in config.content)} (looked for .txt, .md, .html and .json files)"
+        )
+    report.cached, report.analysed = cache.hits, len(articles) - cache.hits
+    return articles, report
+
+
+def _analyse_one(item: Found, settings: AnalysisSettings, cache: AnalysisCache, report: BuildReport, debug: bool) -> Article | None:
+    try:
+        source = read_source(item)
+        article = cache.get(source.content_hash, source.path)
+        if article is None:
+            article = analyse(source, settings)
+            cache.put(source.content_hash, source.path, article)
+    except ArticleError as exc:
+        report.errors.append(str(exc))
+        return None
+    except Exception as exc:  # a bug in a stage must not cost the user the other articles
+        detail = traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}"
+        report.errors.append(f"{item.shown}: could not analyse this article ({detail}); please report it with the file")
+        return None
+    for warning in article.warnings:
+        report.warnings.append(f"{source.path}: {warning}")
+    return article
+
+
+def build(config: Config, *, use_cache: bool = True, debug: bool = False) -> BuildReport:
+    """Build the whole site into config.output. Raises DigestError for config/theme/write problems."""
+    started = time.perf_counter()
+    articles, report = analyse_all(config, use_cache=use_cache, debug=debug)
+    site, warnings = group(articles, title=config.title, briefing_sentences=config.briefing_sentences)
+    report.warnings.extend(warnings)
+    writer = SiteWriter()
+    writer.add_all(render_site(site, config))
+    report.files_written = writer.commit(config.output, protected=(config.root, *config.content))
+    report.site = site
+    report.articles = len(site.articles)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _display(path: Path) -> str:
+    text = path.as_posix()
+    if text.startswith("./"):
+        text = text[2:]
+    return text.rstrip("/") + "/" if path.suffix == "" else text
+
+
+__all__ = ["BuildReport", "DigestError", "analyse_all", "build", "settings_for"]

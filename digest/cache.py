@@ -1,0 +1,67 @@
+"""A content-hash cache of per-article analysis, so unchanged articles are not re-analysed.
+
+Key: the file's bytes (its hash), the settings that affect analysis and the code version
+(a hash of digest's own source). Each entry is one pickle written atomically (temp file +
+rename), so a crash mid-build never leaves a corrupt entry; an unreadable entry is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from digest.model import Article
+
+CACHE_DIR = ".digest-cache"
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class AnalysisCache:
+    def __init__(self, folder: Path, settings_key: str, enabled: bool = True):
+        self.folder = folder
+        self.enabled = enabled
+        self._salt = f"{code_version()}|{settings_key}"
+        self.hits = 0
+        self.misses = 0
+
+    def _entry(self, content_hash: str, path: str) -> Path:
+        key = hashlib.sha256(f"{self._salt}|{path}|{content_hash}".encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, content_hash: str, path: str) -> Article | None:
+        if not self.enabled:
+            return None
+        try:
+            with open(self._entry(content_hash, path), "rb") as handle:
+                article = pickle.load(handle)
+        except Exception:  # missing, truncated or from an incompatible version: a miss
+            self.misses += 1
+            return None
+        self.hits += 1
+        return article
+
+    def put(self, content_hash: str, path: str, article: Article) -> None:
+        if not self.enabled:
+            return
+        entry = self._entry(content_hash, path)
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(article, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+        except OSError:
+            pass  # a read-only or full disk makes the cache useless, not the build

@@ -1,0 +1,113 @@
+"""Front matter (TOML ``+++`` or YAML ``---``) and JSON article objects.
+
+Known keys override what the pipeline would infer: title, date, outlet, authors, url.
+Types are checked here so a wrong type is reported with the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+
+from digest.errors import ArticleError
+
+KNOWN_KEYS = ("title", "date", "outlet", "authors", "url")
+Front = tuple[tuple[str, object], ...]
+
+
+def parse_front_matter(text: str, shown: str) -> tuple[Front, str, int]:
+    """Split front matter from a Markdown body: (fields, body, number of lines before the body)."""
+    lines = text.split("\n")
+    fence = lines[0].strip() if lines else ""
+    if fence not in ("+++", "---"):
+        return (), text, 0
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == fence)
+    except StopIteration:
+        raise ArticleError(f"front matter opened with {fence} on line 1 is never closed; add a closing {fence} line", path=shown, line=1)
+    block = "\n".join(lines[1:end])
+    if fence == "+++":
+        try:
+            data = tomllib.loads(block)
+        except tomllib.TOMLDecodeError as exc:
+            line = getattr(exc, "lineno", None)
+            raise ArticleError(f"front matter is not valid TOML: {getattr(exc, 'msg', exc)}", path=shown, line=(line + 1) if line else 1)
+    else:
+        data = _yaml(block, shown)
+    body = "\n".join(lines[end + 1 :])
+    return check_fields(data, shown, lambda key: _line_of(lines[1:end], key, offset=2)), body, end + 1
+
+
+def structured_json(text: str, shown: str) -> tuple[Front, str]:
+    """A .json article: an object with "text" (or "body") plus optional metadata keys."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ArticleError(f"not valid JSON: {exc.msg}", path=shown, line=exc.lineno)
+    if not isinstance(data, dict):
+        raise ArticleError('a .json article must be one object like {"title": "...", "text": "..."}', path=shown, line=1)
+    body = data.get("text", data.get("body"))
+    if not isinstance(body, str) or not body.strip():
+        raise ArticleError('the JSON object needs a non-empty "text" string with the article body', path=shown, line=1)
+    meta = {k: v for k, v in data.items() if k in KNOWN_KEYS}
+    lines = text.split("\n")
+    front = check_fields(meta, shown, lambda key: _line_of(lines, f'"{key}"', offset=1))
+    return front, body.replace("\r\n", "\n")
+
+
+def check_fields(data: dict, shown: str, line_of) -> Front:
+    fields: list[tuple[str, object]] = []
+    for key in sorted(data):
+        value = data[key]
+        if key not in KNOWN_KEYS:
+            continue  # other keys are the user's own; keep them out of the model
+        if key == "authors":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+                raise ArticleError("authors must be a name or a list of names", path=shown, line=line_of(key))
+            value = [a.strip() for a in value if a.strip()]
+        elif key == "date":
+            value = _date(value, shown, line_of(key))
+        elif not isinstance(value, str):
+            raise ArticleError(f"{key} must be a string, got {type(value).__name__}", path=shown, line=line_of(key))
+        else:
+            value = value.strip()
+        fields.append((key, value))
+    return tuple(fields)
+
+
+def _date(value: object, shown: str, line: int | None) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise ArticleError(f"date {value!r} is not a date; write it as YYYY-MM-DD", path=shown, line=line)
+
+
+def _yaml(block: str, shown: str) -> dict:
+    import yaml  # PyYAML: YAML front matter is what Jekyll/Hugo users write
+
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ArticleError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", path=shown, line=(mark.line + 2) if mark else 1)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ArticleError("front matter must be key: value pairs", path=shown, line=2)
+    return data
+
+
+def _line_of(lines: list[str], key: str, *, offset: int) -> int | None:
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith(key):
+            return index + offset
+    return None

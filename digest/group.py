@@ -1,0 +1,124 @@
+"""Stage: group. The collection-level reduce over analysed articles.
+
+Resolves dates across the collection, gives every article, speaker and outlet a
+unique slug, merges speakers across articles, and groups by day, speaker and outlet.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+
+from digest.briefing import daily_briefing
+from digest.dates import resolve_dates
+from digest.model import Article, Day, Outlet, Site, Speaker
+from digest.people import merge_speakers
+from digest.slugs import SlugAllocator
+
+UNKNOWN = "UNKNOWN"
+UNDATED_SLUG = "undated"
+# Slugs that pages of their own already use in the same folder.
+RESERVED = ("index",)
+
+
+def group(articles: Sequence[Article], *, title: str, briefing_sentences: int = 6) -> tuple[Site, list[str]]:
+    """Build the Site; returns it with warnings (e.g. slug collisions)."""
+    warnings: list[str] = []
+    articles = _resolve_dates(articles)
+    articles = _assign_slugs(articles, warnings)
+    articles, aliases = _canonical_speakers(articles)
+    articles = tuple(sorted(articles, key=_article_order))
+    days = _days(articles)
+    by_slug = {a.slug: a for a in articles}
+    briefings = tuple(
+        (day.slug, daily_briefing([(slug, by_slug[slug].summary) for slug in day.articles], sentences=briefing_sentences))
+        for day in days
+    )
+    site = Site(
+        title=title,
+        articles=articles,
+        days=days,
+        speakers=_speakers(articles, aliases, warnings),
+        outlets=_outlets(articles),
+        briefings=briefings,
+    )
+    return site, warnings
+
+
+def _resolve_dates(articles: Sequence[Article]) -> tuple[Article, ...]:
+    guesses = resolve_dates([a.meta for a in articles])
+    return tuple(
+        dataclasses.replace(a, meta=dataclasses.replace(a.meta, date=guess)) for a, guess in zip(articles, guesses, strict=True)
+    )
+
+
+def _assign_slugs(articles: Sequence[Article], warnings: list[str]) -> tuple[Article, ...]:
+    allocator = SlugAllocator(RESERVED)
+    out = []
+    # Allocate in source order so the same input always gets the same slugs.
+    for article in sorted(articles, key=lambda a: a.source.path):
+        stem = article.source.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        slug = allocator.allocate(article.title, fallback=stem)
+        out.append(dataclasses.replace(article, slug=slug))
+    for base, slug in allocator.collisions:
+        warnings.append(f"two articles would both be at articles/{base}.html; the later one is at articles/{slug}.html")
+    return tuple(out)
+
+
+def _canonical_speakers(articles: Sequence[Article]) -> tuple[tuple[Article, ...], dict[str, set[str]]]:
+    names = sorted({q.speaker for a in articles for q in a.quotes if q.speaker and q.speaker != UNKNOWN})
+    canonical = merge_speakers(names) if names else {}
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        aliases[canonical.get(name, name)].add(name)
+    out = []
+    for article in articles:
+        quotes = tuple(dataclasses.replace(q, speaker=canonical.get(q.speaker, q.speaker)) for q in article.quotes)
+        out.append(dataclasses.replace(article, quotes=quotes))
+    return tuple(out), aliases
+
+
+def _article_order(article: Article) -> tuple:
+    # Newest first; undated last; then by title for a stable order within a day.
+    date = article.date
+    return (date is None, -(date.toordinal() if date else 0), article.title.casefold(), article.slug)
+
+
+def _days(articles: Sequence[Article]) -> tuple[Day, ...]:
+    by_date: dict[dt.date | None, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_date[article.date].append(article)
+    days = []
+    for date in sorted((d for d in by_date if d is not None), reverse=True):
+        members = by_date[date]
+        approximate = all(a.meta.date.confidence not in ("high",) for a in members)
+        days.append(Day(date, date.isoformat(), tuple(a.slug for a in members), approximate))
+    if None in by_date:
+        days.append(Day(None, UNDATED_SLUG, tuple(a.slug for a in by_date[None])))
+    return tuple(days)
+
+
+def _speakers(articles: Sequence[Article], aliases: dict[str, set[str]], warnings: list[str]) -> tuple[Speaker, ...]:
+    quotes_by_name: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for article in articles:  # already newest first
+        for index, quote in enumerate(article.quotes):
+            if quote.speaker and quote.speaker != UNKNOWN:
+                quotes_by_name[quote.speaker].append((article.slug, index))
+    allocator = SlugAllocator(RESERVED)
+    speakers = []
+    for name in sorted(quotes_by_name, key=lambda n: (-len(quotes_by_name[n]), n.casefold())):
+        slug = allocator.allocate(name, fallback="speaker")
+        speakers.append(Speaker(name, slug, tuple(sorted(aliases[name] - {name})), tuple(quotes_by_name[name])))
+    for base, slug in allocator.collisions:
+        warnings.append(f"two speakers share the page speakers/{base}.html; the second is at speakers/{slug}.html")
+    return tuple(speakers)
+
+
+def _outlets(articles: Sequence[Article]) -> tuple[Outlet, ...]:
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for article in articles:
+        by_name[article.outlet or "Unknown outlet"].append(article.slug)
+    allocator = SlugAllocator(RESERVED)
+    return tuple(Outlet(name, allocator.allocate(name, "outlet"), tuple(slugs)) for name, slugs in sorted(by_name.items(), key=lambda kv: kv[0].casefold()))

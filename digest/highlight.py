@@ -1,0 +1,88 @@
+"""An article's full text as HTML, with summary sentences and quotes marked and anchored.
+
+Summary sentences become ``<mark id="s-N">`` and quotes ``<q id="q-N">``-like spans, so
+every summary sentence and quote on any page can link to its place in the full text.
+A quote that crosses a sentence boundary is clipped into pieces; the first piece holds
+the anchor. Text is escaped piece by piece, never by regex over rendered HTML.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from markupsafe import Markup, escape
+
+from digest.model import Article
+
+
+def sentence_anchor(index: int) -> str:
+    return f"s-{index + 1}"
+
+
+def quote_anchor(index: int) -> str:
+    return f"q-{index + 1}"
+
+
+def paragraph_anchor(index: int) -> str:
+    return f"p-{index + 1}"
+
+
+def highlighted_paragraphs(article: Article) -> list[tuple[str, str, Markup]]:
+    """(kind, anchor id, inner HTML) for every paragraph of the clean body."""
+    sentences: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for index, sentence in enumerate(article.summary):
+        span = sentence.span
+        sentences[span.paragraph].append((span.start, span.end, sentence_anchor(index)))
+    quotes: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for index, quote in enumerate(article.quotes):
+        for piece, span in enumerate(quote.spans):
+            quotes[span.paragraph].append((span.start, span.end, quote_anchor(index) if piece == 0 else ""))
+    out = []
+    for index, paragraph in enumerate(article.body.paragraphs):
+        html = _mark(paragraph.text, sorted(sentences.get(index, ())), sorted(quotes.get(index, ())))
+        out.append((paragraph.kind, paragraph_anchor(index), html))
+    return out
+
+
+def _mark(text: str, sentences: list[tuple[int, int, str]], quotes: list[tuple[int, int, str]]) -> Markup:
+    # Outer level: summary sentences (disjoint); the text between them is an implicit outer
+    # range too. Quotes are clipped to each outer range and nested inside it.
+    outer: list[tuple[int, int, str | None]] = []
+    cursor = 0
+    for start, end, anchor in sentences:
+        start, end = max(start, cursor), min(end, len(text))
+        if start >= end:
+            continue
+        if cursor < start:
+            outer.append((cursor, start, None))
+        outer.append((start, end, anchor))
+        cursor = end
+    if cursor < len(text):
+        outer.append((cursor, len(text), None))
+    parts: list[str] = []
+    used: set[str] = set()
+    for start, end, anchor in outer:
+        inner = _quotes_in(text, start, end, quotes, used)
+        if anchor is None:
+            parts.append(inner)
+        else:
+            parts.append(f'<mark class="summary-sentence" id="{anchor}">{inner}</mark>')
+    return Markup("".join(parts))
+
+
+def _quotes_in(text: str, start: int, end: int, quotes: list[tuple[int, int, str]], used: set[str]) -> str:
+    parts: list[str] = []
+    cursor = start
+    for q_start, q_end, anchor in quotes:
+        q_start, q_end = max(q_start, cursor), min(q_end, end)
+        if q_start >= q_end:
+            continue
+        parts.append(str(escape(text[cursor:q_start])))
+        id_attr = ""
+        if anchor and anchor not in used:
+            used.add(anchor)
+            id_attr = f' id="{anchor}"'
+        parts.append(f'<span class="quote"{id_attr}>{escape(text[q_start:q_end])}</span>')
+        cursor = q_end
+    parts.append(str(escape(text[cursor:end])))
+    return "".join(parts)

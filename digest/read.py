@@ -1,0 +1,160 @@
+"""Stage 1, read: find article files and decode each into a `Source`.
+
+Formats: ``.txt`` (scraped page text), ``.md`` (Markdown with TOML ``+++`` or YAML
+``---`` front matter), ``.html`` (article extracted with trafilatura) and ``.json``
+(one article object). Text is decoded from UTF-8, UTF-8 or UTF-16 with a BOM, or
+cp1252, and odd whitespace is normalised without moving any line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest.errors import ArticleError
+from digest.frontmatter import parse_front_matter, structured_json
+from digest.markdown import markdown_to_text
+from digest.model import Source
+
+EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+MAX_BYTES = 20 * 1024 * 1024  # a scraped article is kilobytes; anything this big is not one
+
+# Characters that scraping leaves in text and that should read as a plain space, or vanish.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t"), " ")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\x00\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None)
+_TRANSLATE = {**_SPACES, **_INVISIBLE}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An article file found on disk: its absolute path and the name shown to users."""
+
+    path: Path
+    shown: str
+
+
+def discover(folders: tuple[Path, ...], root: Path, *, skip: tuple[Path, ...] = ()) -> tuple[list[Found], list[str]]:
+    """Every article file under the content folders, sorted; plus problems (missing folders)."""
+    found: dict[Path, Found] = {}
+    problems: list[str] = []
+    skipped = {p.resolve() for p in skip}
+    for folder in folders:
+        if folder.is_file():
+            found.setdefault(folder.resolve(), Found(folder, _shown(folder, root)))
+            continue
+        if not folder.is_dir():
+            problems.append(f"{_shown(folder, root)}: content folder not found (check build.content in config.toml)")
+            continue
+        # os.walk does not follow symlinked folders, so a symlink loop cannot trap us.
+        for dirpath, dirnames, filenames in os.walk(folder):
+            here = Path(dirpath)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skipped)
+            for name in sorted(filenames):
+                path = here / name
+                if is_ignored_name(name) or path.suffix.lower() not in EXTENSIONS:
+                    continue
+                try:
+                    resolved = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    problems.append(f"{_shown(path, root)}: broken symlink or unreadable path, skipped")
+                    continue
+                found.setdefault(resolved, Found(path, _shown(path, root)))
+    return sorted(found.values(), key=lambda f: f.shown), problems
+
+
+def is_ignored_name(name: str) -> bool:
+    """Hidden files and editor temporaries (vim, emacs, JetBrains, gedit) are never articles."""
+    return (
+        name.startswith((".", "#"))
+        or name.endswith(("~", ".swp", ".swx", ".tmp", "___jb_tmp___", "___jb_old___"))
+        or name == "4913"
+        or name.startswith(".goutputstream-")
+    )
+
+
+def read_source(found: Found) -> Source:
+    """Read and decode one file. Raises ArticleError with the path on any problem."""
+    try:
+        data = found.path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read the file ({exc.strerror or exc}); check its permissions", path=found.shown)
+    return parse_source(data, found.shown, EXTENSIONS[found.path.suffix.lower()])
+
+
+def parse_source(data: bytes, shown: str, fmt: str) -> Source:
+    """Decode bytes of the given format into a Source (pure; used by tests and the cache)."""
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"file is {len(data) // (1024 * 1024)} MB, too large for an article (limit 20 MB); split it or remove it", path=shown)
+    text, encoding = decode(data, shown)
+    text = normalise(text)
+    if not text.strip():
+        raise ArticleError("the file is empty; add the article text or delete the file", path=shown)
+    content_hash = hashlib.sha256(data).hexdigest()
+    if fmt == "md":
+        front, body, offset = parse_front_matter(text, shown)
+        plain, body_html = markdown_to_text(body, offset)
+        return Source(shown, "md", plain, front, body_html, encoding, content_hash)
+    if fmt == "json":
+        front, plain = structured_json(text, shown)
+        return Source(shown, "json", plain, front, None, encoding, content_hash)
+    if fmt == "html":
+        front, plain = html_to_text(text, shown)
+        return Source(shown, "html", plain, front, None, encoding, content_hash)
+    return Source(shown, "txt", text, (), None, encoding, content_hash)
+
+
+def decode(data: bytes, shown: str) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise ArticleError("starts with a UTF-16 byte-order mark but is not valid UTF-16; re-save it as UTF-8", path=shown)
+    head = data[:8192]
+    if b"\x00" in head and head.count(b"\x00") > len(head) // 100:
+        raise ArticleError("looks like a binary file, not article text; remove it from the content folder", path=shown)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        # Windows-1252 is what scraped Western pages are when they are not UTF-8; its five
+        # undefined bytes are replaced rather than rejected.
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def normalise(text: str) -> str:
+    """Unify line ends and odd whitespace; never adds or removes a line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_TRANSLATE)
+
+
+def html_to_text(html: str, shown: str) -> tuple[tuple[tuple[str, object], ...], str]:
+    """The article out of a saved web page, through trafilatura (imported lazily: it is slow to load)."""
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    except Exception as exc:  # trafilatura raises many kinds on malformed pages
+        raise ArticleError(f"could not extract an article from this HTML page ({exc})", path=shown)
+    if extracted is None:
+        raise ArticleError("no article text found in this HTML page; save the article page itself, not an index", path=shown)
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    body = (data.get("text") or "").strip()
+    if not body:
+        raise ArticleError("no article text found in this HTML page", path=shown)
+    front: list[tuple[str, object]] = []
+    for key, name in (("title", "title"), ("author", "authors"), ("date", "date"), ("sitename", "outlet"), ("url", "url")):
+        value = data.get(key)
+        if value:
+            front.append((name, [a.strip() for a in value.split(";") if a.strip()] if name == "authors" else value))
+    # Blank lines between blocks, as in scraped text, so the clean stage sees paragraphs.
+    return tuple(front), "\n\n".join(line for line in body.split("\n") if line.strip())
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix() if root != Path(".") else path.as_posix()
+    except ValueError:
+        return path.as_posix()

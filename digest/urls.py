@@ -1,0 +1,48 @@
+"""The site's URL layout, declared in one place, and relative links between pages.
+
+Every link in the site is relative to the page that holds it, so the site works from
+file://, at / and under a subpath such as a GitHub Pages project site. Pages are files
+(``days/2022-01-28.html``), not folders, because file:// does not map a folder to its
+index.html.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+INDEX = "index.html"
+SPEAKERS = "speakers/index.html"
+OUTLETS = "outlets/index.html"
+NOT_FOUND = "404.html"
+STYLESHEET = "static/style.css"
+
+
+def article_url(slug: str) -> str:
+    return f"articles/{slug}.html"
+
+
+def day_url(slug: str) -> str:
+    return f"days/{slug}.html"
+
+
+def speaker_url(slug: str) -> str:
+    return f"speakers/{slug}.html"
+
+
+def outlet_url(slug: str) -> str:
+    return f"outlets/{slug}.html"
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """Link from one site path to another, e.g. days/x.html → ../articles/y.html#q-3."""
+    target, _, fragment = to_path.partition("#")
+    start = posixpath.dirname(from_page) or "."
+    link = posixpath.relpath(target, start) if target else posixpath.basename(from_page)
+    return f"{link}#{fragment}" if fragment else link
+
+
+def absolute(base_url: str, path: str) -> str:
+    """Absolute URL for feeds and sitemaps; base_url may lack its trailing slash."""
+    if not base_url:
+        return path
+    return base_url.rstrip("/") + "/" + path.lstrip("/")

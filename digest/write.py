@@ -1,0 +1,93 @@
+"""Stage: write. The only module that writes the site to disk.
+
+The new site is written into a temporary folder beside the output folder and swapped
+in with renames, so a reader (or a crash) sees the old site or the new one, never a mix.
+The writer refuses a path outside the output folder, and the same path twice.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from digest.errors import WriteError
+
+
+class SiteWriter:
+    """Collects (path, bytes) for one build; refuses duplicates and escapes."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, bytes] = {}
+        self._folded: set[str] = set()  # "Test.html" and "test.html" collide on macOS and Windows
+
+    def add(self, path: str, content: bytes) -> None:
+        safe = safe_path(path)
+        if safe.casefold() in self._folded:
+            raise WriteError(f"two pages want the same output file {safe!r}; rename one of their sources")
+        self._folded.add(safe.casefold())
+        self._files[safe] = content
+
+    def add_all(self, files: Mapping[str, bytes]) -> None:
+        for path in sorted(files):
+            self.add(path, files[path])
+
+    @property
+    def files(self) -> Mapping[str, bytes]:
+        return self._files
+
+    def commit(self, output: Path, *, protected: Iterable[Path] = ()) -> int:
+        """Write everything into `output` atomically; returns the number of files written."""
+        check_output_folder(output, protected)
+        output = output.absolute()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
+        try:
+            for path in sorted(self._files):
+                target = staging / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(self._files[path])
+            _swap(staging, output)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return len(self._files)
+
+
+def safe_path(path: str) -> str:
+    """A normalised relative POSIX path inside the output folder, or WriteError."""
+    if "\x00" in path or "\\" in path:
+        raise WriteError(f"refusing to write {path!r}: invalid characters in the path")
+    normal = posixpath.normpath(path)
+    if normal.startswith(("/", "../")) or normal in ("..", ".", ""):
+        raise WriteError(f"refusing to write {path!r}: it is outside the output folder")
+    return normal
+
+
+def check_output_folder(output: Path, protected: Iterable[Path]) -> None:
+    """Refuse to replace a folder that holds sources (or is home, or the project itself)."""
+    resolved = output.resolve()
+    for folder in [Path.home(), *protected]:
+        folder = folder.resolve()
+        if resolved == folder or resolved in folder.parents:
+            raise WriteError(
+                f"refusing to use {output} as the output folder: it contains {folder}; set build.output to a folder of its own such as \"site\""
+            )
+
+
+def _swap(staging: Path, output: Path) -> None:
+    old = None
+    if output.exists() or output.is_symlink():
+        if not output.is_dir():
+            raise WriteError(f"{output} exists and is not a folder; move it away or choose another output folder")
+        old = output.with_name(f".{output.name}.old-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        os.replace(output, old)
+    os.replace(staging, output)
+    os.chmod(output, 0o755)  # mkdtemp makes it 0700; a site folder must be readable
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
