@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import logging
 import time
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digest.analyse import AnalysisSettings, analyse
+from digest.analyse import AnalysisSettings
 from digest.cache import CACHE_DIR, AnalysisCache
 from digest.config import Config
 from digest.errors import ArticleError, DigestError
 from digest.group import group
-from digest.model import Article, Site
-from digest.read import Found, discover, read_source
+from digest.executors import run_map
+from digest.model import Article, Site, Source
+from digest.read import discover, read_source
 from digest.render import render_site
 from digest.write import SiteWriter
 
@@ -54,49 +54,50 @@ def settings_for(config: Config) -> AnalysisSettings:
     return AnalysisSettings(config.summary_algorithm, config.summary_sentences, config.summary_max_words)
 
 
-def analyse_all(config: Config, *, use_cache: bool = True, debug: bool = False) -> tuple[list[Article], BuildReport]:
+def analyse_all(
+    config: Config, *, use_cache: bool = True, debug: bool = False, executor: str = "auto", workers: int | None = None
+) -> tuple[list[Article], BuildReport]:
     """Read and analyse every article; errors are collected per article, never raised."""
     report = BuildReport()
     found, problems = discover(config.content, config.root, skip=(config.output,))
     report.warnings.extend(problems)
-    settings = settings_for(config)
-    cache = AnalysisCache(config.root / CACHE_DIR, settings.key(), enabled=use_cache)
-    articles: list[Article] = []
-    for item in found:
-        article = _analyse_one(item, settings, cache, report, debug)
-        if article is not None:
-            articles.append(article)
     if not found and not problems:
         report.warnings.append(
             f"no articles found in {', '.join(_display(c) for c in config.content)} (looked for .txt, .md, .html and .json files)"
         )
-    report.cached, report.analysed = cache.hits, len(articles) - cache.hits
+    settings = settings_for(config)
+    cache = AnalysisCache(config.root / CACHE_DIR, settings.key(), enabled=use_cache)
+    results: dict[int, Article] = {}
+    pending: list[tuple[int, Source]] = []
+    for position, item in enumerate(found):
+        try:
+            source = read_source(item)
+        except ArticleError as exc:
+            report.errors.append(str(exc))
+            continue
+        cached = cache.get(source.content_hash, source.path)
+        if cached is not None:
+            results[position] = cached
+        else:
+            pending.append((position, source))
+    outcomes = run_map([s for _, s in pending], settings, executor=executor, workers=workers, debug=debug)
+    for (position, source), outcome in zip(pending, outcomes, strict=True):
+        if isinstance(outcome, str):
+            report.errors.append(outcome)
+            continue
+        cache.put(source.content_hash, source.path, outcome)
+        results[position] = outcome
+    articles = [results[p] for p in sorted(results)]
+    for article in articles:
+        report.warnings.extend(f"{article.source.path}: {warning}" for warning in article.warnings)
+    report.cached, report.analysed = cache.hits, len(pending)
     return articles, report
 
 
-def _analyse_one(item: Found, settings: AnalysisSettings, cache: AnalysisCache, report: BuildReport, debug: bool) -> Article | None:
-    try:
-        source = read_source(item)
-        article = cache.get(source.content_hash, source.path)
-        if article is None:
-            article = analyse(source, settings)
-            cache.put(source.content_hash, source.path, article)
-    except ArticleError as exc:
-        report.errors.append(str(exc))
-        return None
-    except Exception as exc:  # a bug in a stage must not cost the user the other articles
-        detail = traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}"
-        report.errors.append(f"{item.shown}: could not analyse this article ({detail}); please report it with the file")
-        return None
-    for warning in article.warnings:
-        report.warnings.append(f"{source.path}: {warning}")
-    return article
-
-
-def build(config: Config, *, use_cache: bool = True, debug: bool = False) -> BuildReport:
+def build(config: Config, *, use_cache: bool = True, debug: bool = False, executor: str = "auto", workers: int | None = None) -> BuildReport:
     """Build the whole site into config.output. Raises DigestError for config/theme/write problems."""
     started = time.perf_counter()
-    articles, report = analyse_all(config, use_cache=use_cache, debug=debug)
+    articles, report = analyse_all(config, use_cache=use_cache, debug=debug, executor=executor, workers=workers)
     site, warnings = group(articles, title=config.title, briefing_sentences=config.briefing_sentences)
     report.warnings.extend(warnings)
     writer = SiteWriter()

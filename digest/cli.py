@@ -7,10 +7,12 @@ config error. User mistakes print one plain message, never a traceback (unless -
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from digest import __version__
+from digest.executors import EXECUTORS
 from digest.errors import EXIT_ARTICLE_ERRORS, EXIT_OK, EXIT_USAGE, DigestError
 
 SHOWN_WARNINGS = 10
@@ -44,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
 
     init = sub.add_parser("init", help="create a new briefing project", description="Scaffold a project that builds at once.")
     init.add_argument("dir", type=Path, help="folder to create (may exist if empty)")
+    init.add_argument(
+        "--github-actions", action="store_true", help="also write .github/workflows/pages.yml to publish from GitHub Actions"
+    )
     init.set_defaults(run=_run_init)
 
     inspect = sub.add_parser(
@@ -54,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("--config", type=Path, default=None, help="config file for summary settings (default: ./config.toml)")
     inspect.set_defaults(run=_run_inspect)
 
+    publish = sub.add_parser(
+        "publish", help="build and push the site to GitHub Pages", description="Build, commit the site to the gh-pages branch and push it."
+    )
+    from digest import publish as publish_command  # light: imports git helpers only
+
+    publish_command.add_arguments(publish)
+    publish.set_defaults(run=publish_command.run)
+
     clean = sub.add_parser("clean", help="delete the output folder and the analysis cache")
     clean.add_argument("--config", type=Path, default=None, help="config file (default: ./config.toml)")
     clean.set_defaults(run=_run_clean)
@@ -63,10 +76,17 @@ def _parser() -> argparse.ArgumentParser:
 def _common_build_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, default=None, help="config file (default: ./config.toml)")
     parser.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (overrides build.output)")
+    parser.add_argument(
+        "--base-url", default=os.environ.get("DIGEST_BASE_URL"), metavar="URL", help="site.base_url for this build (default: $DIGEST_BASE_URL, else config)"
+    )
     loud = parser.add_mutually_exclusive_group()
     loud.add_argument("-q", "--quiet", action="store_true", help="print only errors and the closing line")
     loud.add_argument("-v", "--verbose", action="store_true", help="print every warning and what was cached")
     parser.add_argument("--no-cache", action="store_true", help="re-analyse every article")
+    parser.add_argument(
+        "--executor", choices=EXECUTORS, default="auto", help="how to run the per-article analysis (auto: a process pool for big builds)"
+    )
+    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: one per core)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
 
 
@@ -74,8 +94,8 @@ def _run_build(args: argparse.Namespace) -> int:
     from digest.build import build
     from digest.config import load_config
 
-    config = load_config(args.config, output=args.out)
-    report = build(config, use_cache=not args.no_cache, debug=args.debug)
+    config = load_config(args.config, output=args.out, base_url=args.base_url)
+    report = build(config, use_cache=not args.no_cache, debug=args.debug, executor=args.executor, workers=args.jobs)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     if not args.quiet:
@@ -96,7 +116,7 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_init(args: argparse.Namespace) -> int:
     from digest.scaffold import init_project
 
-    created = init_project(args.dir)
+    created = init_project(args.dir, github_actions=args.github_actions)
     print(f"Created a briefing project in {args.dir} ({', '.join(created)}).")
     print(f"Next: cd {args.dir} && digest build")
     return EXIT_OK

@@ -13,7 +13,7 @@ import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.errors import ConfigError, located
+from digest.errors import ConfigError, located, toml_problem
 
 DEFAULT_CONFIG_NAME = "config.toml"
 
@@ -87,7 +87,7 @@ class Config:
         return f"{self.summary_algorithm}|{self.summary_sentences}|{self.summary_max_words}"
 
 
-def load_config(path: Path | None = None, *, output: Path | None = None) -> Config:
+def load_config(path: Path | None = None, *, output: Path | None = None, base_url: str | None = None) -> Config:
     """Load and check a config file; ``path=None`` looks for ./config.toml, else defaults."""
     if path is None:
         candidate = Path(DEFAULT_CONFIG_NAME)
@@ -105,8 +105,10 @@ def load_config(path: Path | None = None, *, output: Path | None = None) -> Conf
         try:
             raw = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            line = _toml_error_line(exc)
-            raise ConfigError([located(f"TOML syntax error: {_toml_error_text(exc)}; fix the line and build again", shown, line)])
+            message, line = toml_problem(exc, text)
+            raise ConfigError([located(f"TOML syntax error: {message}; fix the line and build again", shown, line)])
+    if base_url is not None:  # --base-url or DIGEST_BASE_URL wins over the file (CI sets it at build time)
+        raw = {**raw, "site": {**(raw.get("site") if isinstance(raw.get("site"), dict) else {}), "base_url": base_url}}
     values = _check(raw, text, str(path) if path else DEFAULT_CONFIG_NAME)
     root = path.parent if path is not None else Path(".")
     out = output if output is not None else root / values["build.output"]
@@ -204,18 +206,6 @@ def _key_line(text: str, key: str) -> int | None:
     pattern = re.compile(rf"^\s*(\[\s*{re.escape(key)}\s*\]|{re.escape(key)}\s*=)", re.M)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
-
-
-def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
-    line = getattr(exc, "lineno", None)
-    if line:
-        return int(line)
-    match = re.search(r"line (\d+)", str(exc))
-    return int(match.group(1)) if match else None
-
-
-def _toml_error_text(exc: tomllib.TOMLDecodeError) -> str:
-    return re.sub(r"\s*\(at line \d+, column \d+\)", "", getattr(exc, "msg", str(exc)))
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:

@@ -57,3 +57,20 @@ def located(message: str, path: str | None, line: int | None = None) -> str:
     if line is None:
         return f"{path}: {message}"
     return f"{path}:{line}: {message}"
+
+
+def toml_problem(exc: Exception, text: str) -> tuple[str, int | None]:
+    """tomllib's message without its position, and the 1-based line it points at.
+
+    Python 3.11's TOMLDecodeError carries the position only inside its message:
+    "(at line 2, column 9)" or "(at end of document)".
+    """
+    import re
+
+    message = str(exc)
+    match = re.search(r"\s*\(at line (\d+), column \d+\)", message)
+    if match:
+        return message[: match.start()], int(match.group(1))
+    if message.endswith("(at end of document)"):
+        return message.removesuffix("(at end of document)").rstrip(), text.rstrip("\n").count("\n") + 1
+    return message, None

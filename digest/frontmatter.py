@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import tomllib
 
-from digest.errors import ArticleError
+from digest.errors import ArticleError, toml_problem
 
 KNOWN_KEYS = ("title", "date", "outlet", "authors", "url")
 Front = tuple[tuple[str, object], ...]
@@ -31,8 +31,8 @@ def parse_front_matter(text: str, shown: str) -> tuple[Front, str, int]:
         try:
             data = tomllib.loads(block)
         except tomllib.TOMLDecodeError as exc:
-            line = getattr(exc, "lineno", None)
-            raise ArticleError(f"front matter is not valid TOML: {getattr(exc, 'msg', exc)}", path=shown, line=(line + 1) if line else 1)
+            message, line = toml_problem(exc, block)
+            raise ArticleError(f"front matter is not valid TOML: {message}", path=shown, line=(line + 1) if line else 1)
     else:
         data = _yaml(block, shown)
     body = "\n".join(lines[end + 1 :])

@@ -15,8 +15,11 @@ from pathlib import Path
 import jinja2
 
 from digest import __version__, urls
+from digest.charts import bar_list, speaker_chart, timeline
 from digest.config import Config
+from digest.data import data_files
 from digest.errors import ThemeError
+from digest.feeds import feed_files, speaker_feed_url
 from digest.highlight import highlighted_paragraphs, quote_anchor, sentence_anchor
 from digest.model import Article, Day, Quote, Site
 
@@ -80,6 +83,8 @@ def render_site(site: Site, config: Config) -> dict[str, bytes]:
     for page in pages(site, config):
         outputs[page.path] = _render(env, page, site, config).encode("utf-8")
     outputs.update(static_files(folders))
+    outputs.update(feed_files(site, config.base_url))
+    outputs.update(data_files(site))
     return outputs
 
 
@@ -111,6 +116,7 @@ def _render(env: jinja2.Environment, page: Page, site: Site, config: Config) -> 
         "urls": urls,
         "sentence_anchor": sentence_anchor,
         "quote_anchor": quote_anchor,
+        "speaker_feed_url": speaker_feed_url,
         **page.context,
     }
     try:
@@ -129,7 +135,8 @@ def pages(site: Site, config: Config) -> list[Page]:
     outlet_slugs = {o.name: o.slug for o in site.outlets}
     briefings = dict(site.briefings)
     notable = {day.slug: notable_quotes([by_slug[s] for s in day.articles]) for day in site.days}
-    result = [Page(urls.INDEX, "index.html", {"days": site.days, "briefings": briefings, "notable": notable})]
+    chart = timeline(site.days, by_slug, lambda target: urls.relative(urls.INDEX, target))
+    result = [Page(urls.INDEX, "index.html", {"days": site.days, "briefings": briefings, "notable": notable, "timeline": chart})]
     for index, day in enumerate(site.days):
         newer = site.days[index - 1] if index > 0 else None
         older = site.days[index + 1] if index + 1 < len(site.days) else None
@@ -141,10 +148,14 @@ def pages(site: Site, config: Config) -> list[Page]:
     result.append(Page(urls.SPEAKERS, "speakers.html", {}))
     for speaker in site.speakers:
         quotes = [(by_slug[slug], by_slug[slug].quotes[i], i) for slug, i in speaker.quotes]
-        result.append(Page(urls.speaker_url(speaker.slug), "speaker.html", {"speaker": speaker, "groups": _by_date(quotes)}))
-    result.append(Page(urls.OUTLETS, "outlets.html", {}))
+        path = urls.speaker_url(speaker.slug)
+        sparkline = speaker_chart([(by_slug[slug], i) for slug, i in speaker.quotes], lambda target, path=path: urls.relative(path, target))
+        result.append(Page(path, "speaker.html", {"speaker": speaker, "groups": _by_date(quotes), "speaker_chart": sparkline}))
+    outlet_bars = bar_list([(o.name, urls.relative(urls.OUTLETS, urls.outlet_url(o.slug)), len(o.articles)) for o in site.outlets])
+    result.append(Page(urls.OUTLETS, "outlets.html", {"outlet_bars": outlet_bars}))
     for outlet in site.outlets:
         result.append(Page(urls.outlet_url(outlet.slug), "outlet.html", {"outlet": outlet, "articles": [by_slug[s] for s in outlet.articles]}))
+    result.append(Page(urls.SEARCH, "search.html", {}))
     result.append(Page(urls.NOT_FOUND, "404.html", {}))
     return result
 

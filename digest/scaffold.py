@@ -33,7 +33,7 @@ The parks department will publish detailed drawings in the coming weeks and hold
 GITIGNORE = "site/\n.digest-cache/\n"
 
 
-def init_project(folder: Path) -> list[str]:
+def init_project(folder: Path, *, github_actions: bool = False) -> list[str]:
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise DigestError(f"{folder} already exists and is not empty; choose a new folder name")
     folder.mkdir(parents=True, exist_ok=True)
@@ -44,4 +44,12 @@ def init_project(folder: Path) -> list[str]:
     today = dt.date.today().isoformat()
     (folder / "content" / f"{today}-riverside-park.md").write_text(EXAMPLE_ARTICLE.format(date=today), encoding="utf-8")
     (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
-    return ["config.toml", f"content/{today}-riverside-park.md", ".gitignore"]
+    created = ["config.toml", f"content/{today}-riverside-park.md", ".gitignore"]
+    if github_actions:
+        from digest.publish_workflow import GITHUB_WORKFLOW, WORKFLOW_PATH
+
+        workflow = folder / WORKFLOW_PATH
+        workflow.parent.mkdir(parents=True)
+        workflow.write_text(GITHUB_WORKFLOW, encoding="utf-8")
+        created.append(WORKFLOW_PATH)
+    return created

@@ -14,6 +14,8 @@ INDEX = "index.html"
 SPEAKERS = "speakers/index.html"
 OUTLETS = "outlets/index.html"
 NOT_FOUND = "404.html"
+SEARCH = "search.html"
+FEED = "feed.xml"
 STYLESHEET = "static/style.css"
 
 

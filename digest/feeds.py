@@ -1,0 +1,154 @@
+"""Feeds and machine-readable files: Atom (RFC 4287), sitemap.xml, robots.txt.
+
+Feeds and the sitemap use absolute URLs built from site.base_url; without it the feed
+falls back to relative links and the sitemap is skipped (the build warns). Timestamps
+come from article dates, never the wall clock, so two builds are byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from xml.sax.saxutils import escape, quoteattr
+
+from digest import __version__, urls
+from digest.model import Article, Site, Speaker
+
+FEED = "feed.xml"
+FEED_LIMIT = 50
+
+
+def speaker_feed_url(slug: str) -> str:
+    return f"speakers/{slug}.xml"
+
+
+def feed_files(site: Site, base_url: str) -> dict[str, bytes]:
+    by_slug = {a.slug: a for a in site.articles}
+    files = {FEED: briefing_feed(site, base_url).encode("utf-8")}
+    for speaker in site.speakers:
+        files[speaker_feed_url(speaker.slug)] = speaker_feed(speaker, by_slug, site, base_url).encode("utf-8")
+    if base_url:
+        files["sitemap.xml"] = sitemap(site, base_url).encode("utf-8")
+    files["robots.txt"] = robots(base_url).encode("utf-8")
+    return files
+
+
+def briefing_feed(site: Site, base_url: str) -> str:
+    articles = [a for a in site.articles][:FEED_LIMIT]  # already newest first
+    entries = [
+        _entry(
+            title=a.title,
+            link=_link(base_url, FEED, urls.article_url(a.slug)),
+            entry_id=_id(base_url, urls.article_url(a.slug)),
+            updated=a.date,
+            summary=" ".join(s.text for s in a.summary),
+            authors=a.meta.authors or ((a.outlet,) if a.outlet else ()),
+        )
+        for a in articles
+    ]
+    return _feed(site.title, _link(base_url, FEED, urls.INDEX), _link(base_url, FEED, FEED), _id(base_url, FEED), _newest(articles), entries)
+
+
+def speaker_feed(speaker: Speaker, by_slug: dict[str, Article], site: Site, base_url: str) -> str:
+    own = speaker_feed_url(speaker.slug)
+    entries = []
+    for slug, index in speaker.quotes[:FEED_LIMIT]:
+        article = by_slug[slug]
+        quote = article.quotes[index]
+        target = f"{urls.article_url(slug)}#q-{index + 1}"
+        entries.append(
+            _entry(
+                title=f"{speaker.name}: \u201c{_shorten(quote.text, 90)}\u201d",
+                link=_link(base_url, own, target),
+                entry_id=_id(base_url, target),
+                updated=article.date,
+                summary=f"\u201c{quote.text}\u201d \u2014 {speaker.name}, in \u201c{article.title}\u201d{' (' + article.outlet + ')' if article.outlet else ''}",
+                authors=(speaker.name,),
+            )
+        )
+    quoted = [by_slug[slug] for slug, _ in speaker.quotes]
+    return _feed(
+        f"{speaker.name} \u2014 {site.title}",
+        _link(base_url, own, urls.speaker_url(speaker.slug)),
+        _link(base_url, own, own),
+        _id(base_url, own),
+        _newest(quoted),
+        entries,
+    )
+
+
+def _feed(title: str, alternate: str, self_link: str, feed_id: str, updated: dt.date | None, entries: list[str]) -> str:
+    return "".join(
+        [
+            '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n',
+            f"  <title>{escape(title)}</title>\n",
+            f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(alternate)}/>\n",
+            f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(self_link)}/>\n",
+            f"  <id>{escape(feed_id)}</id>\n",
+            f"  <updated>{_timestamp(updated)}</updated>\n",
+            f'  <generator version="{__version__}">digest</generator>\n',
+            *entries,
+            "</feed>\n",
+        ]
+    )
+
+
+def _entry(*, title: str, link: str, entry_id: str, updated: dt.date | None, summary: str, authors) -> str:
+    names = [a for a in authors if a] or ["Unknown"]
+    people = "".join(f"    <author><name>{escape(_clean(n))}</name></author>\n" for n in names)
+    return (
+        "  <entry>\n"
+        f"    <title>{escape(_clean(title))}</title>\n"
+        f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>\n"
+        f"    <id>{escape(entry_id)}</id>\n"
+        f"    <updated>{_timestamp(updated)}</updated>\n"
+        f"{people}"
+        f"    <summary type=\"text\">{escape(_clean(summary))}</summary>\n"
+        "  </entry>\n"
+    )
+
+
+def sitemap(site: Site, base_url: str) -> str:
+    paths = [urls.INDEX, urls.SPEAKERS, urls.OUTLETS]
+    paths += [urls.day_url(d.slug) for d in site.days]
+    paths += [urls.article_url(a.slug) for a in site.articles]
+    paths += [urls.speaker_url(s.slug) for s in site.speakers]
+    paths += [urls.outlet_url(o.slug) for o in site.outlets]
+    rows = "".join(f"  <url><loc>{escape(urls.absolute(base_url, p))}</loc></url>\n" for p in paths)
+    return f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</urlset>\n'
+
+
+def robots(base_url: str) -> str:
+    lines = ["User-agent: *", "Allow: /"]
+    if base_url:
+        lines.append(f"Sitemap: {urls.absolute(base_url, 'sitemap.xml')}")
+    return "\n".join(lines) + "\n"
+
+
+def _link(base_url: str, from_path: str, target: str) -> str:
+    return urls.absolute(base_url, target) if base_url else urls.relative(from_path, target)
+
+
+def _id(base_url: str, path: str) -> str:
+    if base_url:
+        return urls.absolute(base_url, path)
+    # Without a base URL an id must still be a stable IRI: a URN from the path.
+    return "urn:digest:" + hashlib.sha1(path.encode("utf-8")).hexdigest()
+
+
+def _newest(articles) -> dt.date | None:
+    dates = [a.date for a in articles if a.date]
+    return max(dates) if dates else None
+
+
+def _timestamp(day: dt.date | None) -> str:
+    return f"{(day or dt.date(1970, 1, 1)).isoformat()}T00:00:00Z"
+
+
+def _clean(text: str) -> str:
+    # XML 1.0 forbids most control characters even when escaped.
+    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"

@@ -1,0 +1,95 @@
+"""The seeds site in real headless Chromium, at phone and desktop width.
+
+Screenshots go to test-artifacts/ (git-ignored) for people to look at. The test skips
+only where Chromium itself is missing; .ci/run installs Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from digest.build import build
+from digest.config import load_config
+
+from conftest import REPO
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = REPO / "test-artifacts"
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    """The seeds site served from 127.0.0.1 under a /briefing/ subpath, like a GitHub Pages project site."""
+    root = tmp_path_factory.mktemp("browser")
+    config_path = root / "config.toml"
+    config_path.write_text(f'[build]\ncontent = ["{(REPO / "seeds").as_posix()}"]\noutput = "www/briefing"\n', encoding="utf-8")
+    build(load_config(config_path), use_cache=False)
+    handler = functools.partial(_QuietHandler, directory=str(root / "www"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/briefing/"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.mark.parametrize(("width", "label"), [(375, "phone"), (1280, "desktop")])
+def test_click_through_the_briefing(served_site, browser, width, label):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.goto(served_site)
+    assert page.locator("h1").first.inner_text()
+    # The stylesheet loaded under the subpath: the masthead has its own background.
+    assert page.evaluate("getComputedStyle(document.querySelector('.masthead')).borderBottomStyle") == "double"
+    assert page.locator("article.card").count() == 5
+    page.screenshot(path=str(ARTIFACTS / f"index-{label}.png"), full_page=False)
+    # No sideways scrolling on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+    page.locator(".day > h2 a").first.click()
+    assert "/days/" in page.url
+    page.screenshot(path=str(ARTIFACTS / f"day-{label}.png"))
+    page.locator("article.card h3 a").first.click()
+    assert "/articles/" in page.url
+    assert page.locator("mark.summary-sentence").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / f"article-{label}.png"))
+    page.locator(".summary-box a.sentence-link").first.click()
+    assert page.evaluate("location.hash") == "#s-1"
+    speaker_links = page.locator(".quote-list .attribution a[href*='speakers/']")
+    if speaker_links.count():
+        speaker_links.first.click()
+        assert "/speakers/" in page.url
+        page.screenshot(path=str(ARTIFACTS / f"speaker-{label}.png"))
+    page.locator("nav[aria-label=Site] a", has_text="Outlets").click()
+    page.locator("table a").first.click()
+    assert "/outlets/" in page.url
+    page.go_back()
+    page.go_back()
+    assert failed == []
+    page.close()

@@ -1,0 +1,62 @@
+import pytest
+
+from digest.errors import WriteError
+from digest.slugs import SlugAllocator, slugify
+from digest.urls import relative
+from digest.write import SiteWriter, safe_path
+
+
+def test_writer_refuses_same_path_twice_even_by_case():
+    writer = SiteWriter()
+    writer.add("articles/test.html", b"1")
+    with pytest.raises(WriteError, match="same output file"):
+        writer.add("articles/Test.html", b"2")
+
+
+@pytest.mark.parametrize("path", ["../evil.html", "/etc/passwd", "a/../../b", "x\x00y", ".."])
+def test_writer_refuses_paths_outside_the_output(path):
+    with pytest.raises(WriteError):
+        safe_path(path)
+
+
+def test_commit_replaces_the_old_site_completely(tmp_path):
+    out = tmp_path / "site"
+    first = SiteWriter()
+    first.add_all({"index.html": b"old", "gone.html": b"x"})
+    first.commit(out)
+    second = SiteWriter()
+    second.add_all({"index.html": b"new", "days/a.html": b"d"})
+    assert second.commit(out) == 2
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == ["days/a.html", "index.html"]
+    assert (out / "index.html").read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging or old folders left behind
+
+
+def test_commit_refuses_to_replace_the_project(tmp_path):
+    writer = SiteWriter()
+    writer.add("index.html", b"x")
+    with pytest.raises(WriteError, match="refusing to use"):
+        writer.commit(tmp_path, protected=(tmp_path / "content",))
+
+
+def test_slugs_are_safe_and_unique():
+    assert slugify("Putin's \u201cWarning\u201d: Zelenskyy \u2014 Kyiv!") == "putin-s-warning-zelenskyy-kyiv"
+    assert slugify("<script>alert(1)</script>") == "script-alert-1-script"
+    assert slugify("\u0432\u0430\u0448", fallback="article") == "article"
+    assert len(slugify("word " * 100)) <= 60
+    allocator = SlugAllocator(("index",))
+    assert [allocator.allocate(t) for t in ["Test", "test", "TEST", "index"]] == ["test", "test-2", "test-3", "index-2"]
+
+
+@pytest.mark.parametrize(
+    ("page", "target", "link"),
+    [
+        ("index.html", "days/2022-01-28.html", "days/2022-01-28.html"),
+        ("days/2022-01-28.html", "articles/a.html#q-2", "../articles/a.html#q-2"),
+        ("articles/a.html", "static/style.css", "../static/style.css"),
+        ("speakers/index.html", "speakers/x.html", "x.html"),
+        ("articles/a.html", "index.html", "../index.html"),
+    ],
+)
+def test_relative_links(page, target, link):
+    assert relative(page, target) == link
