@@ -20,7 +20,7 @@ from digest.summarize import summarize
 class AnalysisSettings:
     algorithm: str = "default"
     sentences: int = 3
-    max_words: int = 75
+    max_words: int = 60
 
     def key(self) -> str:
         return f"{self.algorithm}|{self.sentences}|{self.max_words}"

@@ -59,7 +59,7 @@ SCHEMA: dict[str, dict[str, Option]] = {
             "text-rank, sum-basic, kl, edmundson, random.",
         ),
         "sentences": Option(int, 3, "At most this many sentences per article summary."),
-        "max_words": Option(int, 75, "Word budget per article summary."),
+        "max_words": Option(int, 60, "Word budget per article summary."),
         "briefing_sentences": Option(int, 6, "Sentences in each day's briefing (5 to 8 reads well)."),
     },
 }

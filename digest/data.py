@@ -104,6 +104,7 @@ def search_documents(site: Site) -> list[dict]:
 
 
 def search_index_script(site: Site) -> str:
-    # ensure_ascii keeps U+2028/2029 and any "</script>" lookalikes inert inside the script.
-    payload = json.dumps(search_documents(site), ensure_ascii=True, separators=(",", ":"))
+    # ensure_ascii keeps U+2028/2029 inert; escaping "<" means no "</script>" or "<!--" can
+    # appear even if someone inlines the index into a page.
+    payload = json.dumps(search_documents(site), ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
     return f"window.DIGEST_SEARCH_INDEX = {payload};\n"

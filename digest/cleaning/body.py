@@ -1,0 +1,209 @@
+"""Find the article body in a scraped page: label lines, find the densest prose span, tidy it.
+
+1. `lines.label_line` labels each line from its own text (widgets, credits, footers).
+2. Context labels: a line printed twice within a few lines is a photo caption; a line in
+   the same block as a photo credit is a caption; a short title right before a player or
+   promo belongs to that widget; bullet headlines and their indented blurbs are a
+   "Latest Stories"-style list.
+3. The body is the span of lines with the highest total score (maximum-sum subarray):
+   prose scores positive, furniture negative, and footer markers (copyright, sourcing
+   lines, "Latest Stories", comments) cannot be crossed at all.
+4. Inside the span, labelled furniture is dropped and short unpunctuated lines between
+   paragraphs are kept as subheadings.
+"""
+
+from __future__ import annotations
+
+from digest.cleaning import widgets as w
+from digest.cleaning.lines import FURNITURE_COST, Line, label_line, make_line
+from digest.model import CleanText, Paragraph, RemovedLine
+
+_CAPTION_WINDOW = 3  # a caption's second copy follows within this many lines
+_WIDGET_TITLE_REASONS = frozenset({"video player", "image widget", "share buttons", "advertisement"})
+_ARTICLE_BEFORE_END = 2.5  # about one full paragraph
+_INLINE_BOX_LINKS = 6
+_INLINE_BOX_COST = -6.0
+_REPEATED_PENALTY = -1.0
+_LIST_END_REASONS = frozenset({"Latest Stories list", "comments"})
+
+
+def clean_page_text(text: str) -> CleanText:
+    """Split a scraped page into body paragraphs, header, footer and removed lines."""
+    lines = [make_line(n, raw) for n, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+    for index, line in enumerate(lines):
+        line.isolated = (index == 0 or lines[index - 1].number < line.number - 1) and (
+            index + 1 == len(lines) or lines[index + 1].number > line.number + 1
+        )
+        label_line(line)
+    _mark_duplicate_captions(lines)
+    _mark_credit_neighbours(lines)
+    _mark_widget_titles(lines)
+    _mark_headline_lists(lines)
+    _mark_related_boxes(lines)
+    span = _best_span(lines)
+    if span is None:
+        return CleanText((), tuple(RemovedLine(l.number, l.text, l.reason or "no article text") for l in lines),
+                         header=tuple((l.number, l.text) for l in lines))
+    return _assemble(lines, *span)
+
+
+def _relabel(line: Line, label: str, reason: str) -> None:
+    line.label, line.reason, line.score = label, reason, FURNITURE_COST
+
+
+def _mark_duplicate_captions(lines: list[Line]) -> None:
+    # Image widgets print the caption twice (alt text and figcaption), sometimes with the
+    # credit between. Prose paragraphs are never repeated verbatim a line or two later.
+    # A long line repeated far away is a teaser in a ticker or related list shown twice:
+    # it costs the span, but is kept if it still falls inside the body.
+    last_seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if line.words < 4:
+            continue
+        key = " ".join(line.text.casefold().split())
+        before = last_seen.get(key)
+        if before is not None and index - before <= _CAPTION_WINDOW:
+            for twin in (lines[before], line):
+                if twin.label in ("text", "caption", "date"):
+                    _relabel(twin, "caption", "duplicate caption")
+        elif before is not None and line.words >= 8:
+            for twin in (lines[before], line):
+                twin.score = min(twin.score, _REPEATED_PENALTY)
+        last_seen[key] = index
+
+
+def _same_block(a: Line, b: Line) -> bool:
+    return b.number == a.number + 1
+
+
+def _mark_credit_neighbours(lines: list[Line]) -> None:
+    # A caption sits in one block with its photo credit (no blank line between them).
+    for index, line in enumerate(lines):
+        if line.label != "credit":
+            continue
+        for other in (lines[index - 1] if index else None, lines[index + 1] if index + 1 < len(lines) else None):
+            if other is not None and other.label == "text" and (_same_block(other, line) or _same_block(line, other)):
+                _relabel(other, "caption", "caption")
+
+
+def _mark_widget_titles(lines: list[Line]) -> None:
+    # "Kyiv Mayor: 'We Are Ready'" + "please wait" + timecodes: a video title is the short
+    # line right above the player text; a promo's title is the short line above its blurb.
+    for index in range(1, len(lines)):
+        line, above = lines[index], lines[index - 1]
+        if above.label != "text" or not above.heading_like:
+            continue
+        if line.label == "widget" and line.reason in _WIDGET_TITLE_REASONS and _same_block(above, line):
+            _relabel(above, "widget", line.reason)
+        elif line.label == "promo" and above.words >= 2:
+            _relabel(above, "promo", "promo")
+
+
+def _mark_related_boxes(lines: list[Line]) -> None:
+    # "More:" / "Related:" / "Related Stories" followed by headline links. Boxes of a few
+    # links with article prose right after them are inline furniture: they cost the span
+    # but the body may continue across them. Any other related-stories heading ends the
+    # article: what follows is other articles' headlines and teasers.
+    headings: list[Line] = []  # related headings of the current run of boxes
+    in_box, links = False, 0
+    for line in lines:
+        # Headlines often end on a quotation ('...: "We got her!"'), punctuation and all.
+        link_like = line.heading_like or (line.words <= 15 and line.text[-1] in "\"”’'")
+        if in_box and line.label == "text" and link_like and line.words >= 3:
+            _relabel(line, "promo", "related links")
+            links += 1
+            continue
+        opens_box = (line.label == "end" and line.reason == "Latest Stories list") or (
+            line.label != "text" and line.colon_end and line.words <= 3
+        )
+        if opens_box:
+            if line.label == "end":
+                headings.append(line)
+            in_box = True
+            continue
+        inline = links <= _INLINE_BOX_LINKS * max(len(headings), 1) and line.label == "text" and line.score > 0
+        for heading in headings:
+            heading.score = _INLINE_BOX_COST if inline else float("-inf")
+        headings, in_box, links = [], False, 0
+
+
+def _mark_headline_lists(lines: list[Line]) -> None:
+    # "Latest Stories" and similar: bullet items that are headlines, each optionally
+    # followed by an indented blurb. The blurbs read like prose, so they must be caught
+    # by structure, not by their wording.
+    item_indent, in_list = -1, False
+    for line in lines:
+        if line.bullet:
+            # Once a list of headlines has started, a headline that happens to end in a
+            # period is still an item of it.
+            is_item = line.label in ("text", "list") and (line.heading_like or (in_list and line.indent == item_indent))
+            item_indent, in_list = (line.indent, True) if is_item else (-1, False)
+            if is_item and line.label == "text":
+                _relabel(line, "list", "Latest Stories list")
+        elif item_indent >= 0 and line.indent > item_indent:
+            if line.label == "text":
+                _relabel(line, "list", "Latest Stories list")
+        else:
+            item_indent, in_list = -1, False
+
+
+def _best_span(lines: list[Line]) -> tuple[int, int] | None:
+    """Indices of the first and last line of the highest-scoring run (Kadane's algorithm).
+
+    Readers' comments and related-story teasers are prose too and often outweigh a short
+    article, so once such a heading follows a real article span, nothing after it counts.
+    """
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for index, line in enumerate(lines):
+        if line.reason in _LIST_END_REASONS and line.score == float("-inf") and best >= _ARTICLE_BEFORE_END:
+            break
+        if total <= 0:
+            total, start = 0.0, index
+        total += line.score
+        if total > best:
+            best, best_span = total, (start, index)
+        if total == float("-inf"):
+            total = 0.0
+    return best_span
+
+
+def _assemble(lines: list[Line], first: int, last: int) -> CleanText:
+    paragraphs: list[Paragraph] = []
+    removed: list[RemovedLine] = []
+    header: list[tuple[int, str]] = []
+    footer: list[tuple[int, str]] = []
+    for line in lines[:first]:
+        removed.append(RemovedLine(line.number, line.text, line.reason or "header"))
+        if line.label != "widget":
+            header.append((line.number, line.text))
+    for index in range(first, last + 1):
+        line = lines[index]
+        if line.label != "text":
+            removed.append(RemovedLine(line.number, line.text, line.reason))
+        elif line.score < 0 and line.heading_like:
+            paragraphs.append(Paragraph(line.text, line.number, "h"))
+        else:
+            paragraphs.append(Paragraph(line.text, line.number, "p"))
+    list_reason = ""  # set once a related-stories list or the comments have started
+    for line in lines[last + 1:]:
+        if line.reason in _LIST_END_REASONS:
+            list_reason = list_reason or line.reason
+        reason = line.reason or ("author bio" if w.AUTHOR_BIO.match(line.text) else list_reason or "footer")
+        removed.append(RemovedLine(line.number, line.text, reason))
+        # What follows a related-stories list or comments is other pages' text; keep only
+        # the footer lines metadata can use (copyright, sourcing, bylines, bios).
+        if line.label in ("widget", "list", "promo") or line.reason in _LIST_END_REASONS:
+            continue
+        if list_reason and line.label == "text" and reason != "author bio":
+            continue
+        footer.append((line.number, line.text))
+    _demote_trailing_headings(paragraphs, removed)
+    return CleanText(tuple(paragraphs), tuple(sorted(removed, key=lambda r: r.line)), tuple(header), tuple(footer))
+
+
+def _demote_trailing_headings(paragraphs: list[Paragraph], removed: list[RemovedLine]) -> None:
+    # A subheading introduces text; one with no paragraph after it is furniture.
+    while paragraphs and paragraphs[-1].kind == "h":
+        last = paragraphs.pop()
+        removed.append(RemovedLine(last.line, last.text, "footer"))

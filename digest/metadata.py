@@ -1,0 +1,319 @@
+"""Article metadata: title, outlet, authors and contributors, date clues (pure, per article).
+
+Every value is a `Field` saying where it came from, because a scraped page
+rarely states these plainly: the byline may sit at the end, the outlet may be
+named only in a copyright footer, and a file may have no headline at all.
+Front matter, when the file has it, overrides what the text suggests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from digest import dates, outlets
+from digest.model import CleanText, DateGuess, Field, Metadata, Source
+from digest.split import sentences
+
+# Page furniture that sits where a headline would ("Breaking News", player and share widgets).
+_FURNITURE = re.compile(
+    r"^(?:accessibility links|breaking news|skip to|play live radio|next up|available on air|menu|search|sign in|"
+    r"log in|subscribe|advertisement|share|close|home|latest stories|related|listen|watch|print|comments?)\b"
+    r"|\bmin read\b|^\W*\d+:\d\d|\bvia (?:AP|Reuters|AFP|Getty)\b|/(?:Getty|AP|Reuters|AFP)\b|^(?:photo|image)\b",
+    re.I,
+)
+_PHOTO_CREDIT = re.compile(r"\([^()]*(?:/|Getty|Images|Photo|Shutterstock)[^()]*\)\s*$")  # "… (NASA/JPL)"
+_LABEL = re.compile(r"^(?:by|author|authors|written by|published|publish date|posted|updated|original|date):?$", re.I)
+_BY = re.compile(r"^(?:by|written by|words by|story by|authors?:?)\s+(.{3,120})$", re.I)
+_NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z]{2,}(?=\s[A-Z][a-z])|de|van|von|der|da|al|bin|la|le)"
+_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}")
+_ROLE = re.compile(
+    r"^.*\b(?:editor|correspondent|reporter|writer|writers|producer|contributor|photographer|"
+    r"columnist|staff|bureau chief|analyst|intern|journalist|journalists|host)\b\s*", re.I
+)
+_NOT_NAMES = frozenset(
+    """Associated Press Reuters The Staff News Desk Editor Editors Report Reporting Contributed Updated Published
+    Share Follow Read More Latest Stories Live Breaking Photo Image Video""".split()
+)
+_BIO = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:is|has|was|covers|reports|writes|joined)\b")
+_JOURNALISM = re.compile(r"\b(?:reported|reporter|reports|correspondent|journalist|editor|covers|covered|writes|"
+                         r"writer|producer|produced|newsroom|bureau)\b")
+_CONTRIB = re.compile(r"\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?$", re.I)
+# Credit lines: "With reporting by …", "Additional reporting by …", "Reporting by …; Editing by …".
+_CREDIT_PARTS = re.compile(r"^((?:with |additional )?reporting|writing|editing)(?: by| from)\s+(.+)$", re.I)
+
+
+def extract_metadata(source: Source, body: CleanText) -> Metadata:
+    """Title, outlet, authors, contributors and date evidence of one article."""
+    front = dict(source.front)
+    paragraphs = [p for p in body.paragraphs if p.kind == "p"]
+    first_line = body.paragraphs[0].line if body.paragraphs else 10**9
+    above = join_labels(sorted({*body.header, *((r.line, r.text) for r in body.removed if r.line < first_line)}))
+    below = join_labels(sorted({*body.footer, *((r.line, r.text) for r in body.removed if r.line > first_line)}))
+    lead = " ".join(p.text for p in paragraphs[:3])
+
+    title, title_line = _title(front, body, above, lead, first_line, paragraphs)
+    authors, authors_source, contributors = find_people(above, below, [(p.line, p.text) for p in paragraphs])
+    if not authors and title_line is not None:
+        authors, authors_source = name_under_headline(above, title_line)
+    if isinstance(front.get("authors"), (list, tuple)) and front["authors"]:
+        authors, authors_source = tuple(str(a) for a in front["authors"]), "front matter"
+    outlet = _front_field(front, "outlet", outlets.normalise_outlet) or find_outlet(
+        above, below, paragraphs, str(front.get("url") or "")
+    )
+    # Dates printed after the body start count only when labelled or right under the headline:
+    # the rest of the page below is other stories' dates.
+    date_lines = above + [(n, t) for n, t in below if _near_or_labelled(n, t, title_line)]
+    return Metadata(
+        title=title,
+        outlet=outlet,
+        authors=authors,
+        authors_source=authors_source,
+        contributors=tuple(c for c in contributors if c not in authors),
+        date=_date(front, source.path, date_lines, title_line),
+        date_clues=dates.find_clues([p.text for p in paragraphs]) + dates.year_clues(below + above),
+        url=str(front["url"]) if front.get("url") else None,
+    )
+
+
+def _title(front, body: CleanText, above, lead: str, first_line: int, paragraphs) -> tuple[Field, int | None]:
+    """The title and the line it sits on (None when it is not a line of the page)."""
+    given = _front_field(front, "title")
+    if given:
+        return given, None
+    marked = [(r.line, r.text.strip()) for r in body.removed if r.reason == "headline" and r.text.strip()]
+    if marked:  # the clean stage already knows the headline (Markdown "# …")
+        return Field(marked[0][1], f"headline line {marked[0][0]}"), marked[0][0]
+    found = find_title(above, lead, first_line)
+    if found:
+        return found
+    return generated_title(paragraphs[0].text if paragraphs else ""), None
+
+
+def _front_field(front: dict, key: str, normalise=str) -> Field | None:
+    value = front.get(key)
+    return Field(normalise(str(value).strip()), "front matter") if value and str(value).strip() else None
+
+
+# ---------------------------------------------------------------- title
+
+
+_COMMON = frozenset("the and for with from that this are was were has have not but you your our its his her".split())
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _COMMON}
+
+
+def join_labels(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join a label line to the value under it: "Author:" + "Austin Murphy" -> "Author: Austin Murphy"."""
+    out: list[tuple[int, str]] = []
+    for number, text in lines:
+        if out and _LABEL.match(out[-1][1].strip()) and number - out[-1][0] <= 2:
+            out[-1] = (out[-1][0], f"{out[-1][1].strip()} {text.strip()}")
+        else:
+            out.append((number, text))
+    return out
+
+
+def find_title(lines: list[tuple[int, str]], lead: str, body_start: int = 10**9) -> tuple[Field, int] | None:
+    """The headline among the lines above the body: a short line that the lead paragraphs echo.
+
+    Captions also echo the lead, but they are sentences (final period) and are often
+    printed twice; furniture ("Breaking News", timecodes, photo credits) shares no words.
+    A standfirst under the headline scores much like it, so near-ties go to the earlier line.
+    """
+    scored = [(score, number, text) for number, text, score in _title_candidates(lines, lead, body_start)]
+    if not scored or max(scored)[0] < 0.45:
+        return None
+    top = max(scored)[0]
+    score, number, text = min((c for c in scored if c[0] >= top - 0.1), key=lambda c: c[1])
+    # "Storm floods towns | CNN": a page-title suffix naming the outlet is not part of the headline.
+    m = re.match(r"^(.{12,}?)\s+[|–—-]\s+([^|–—-]{2,40})$", text)
+    text = m.group(1) if m and outlets.names_in(m.group(2)) else text
+    return Field(text, f"headline line {number}", "high" if score >= 0.7 else "medium"), number
+
+
+def _title_candidates(lines: list[tuple[int, str]], lead: str, body_start: int):
+    lead_stems = _stems(lead)
+    for number, raw in lines:
+        text = raw.strip()
+        words = text.split()
+        if not 3 <= len(words) <= 30 or _FURNITURE.search(text) or _BY.match(text) or text.endswith(":"):
+            continue
+        if outlets.PROMO_HEADING.match(text) or _PHOTO_CREDIT.search(text) or sum(w.strip("—–-").isdigit() for w in words) * 3 > len(words):
+            continue  # "More from Quartz"; a score line or a table row
+        has_date = bool(dates.calendar_matches(text))
+        if has_date and len(words) <= 8:
+            continue  # "Published March 9, 2017"
+        stems = _stems(text)
+        score = len(stems & lead_stems) / max(len(stems), 1) + min(len(words), 10) / 20
+        if body_start - number > 12:
+            score -= min(body_start - number, 60) / 200  # headlines sit just above the article
+        if any(0 < n - number <= 4 and (_BY.match(t.strip()) or dates.calendar_matches(t)) for n, t in lines):
+            score += 0.3  # a byline or date right under it
+        if text.endswith("."):
+            score -= 0.4 if len(words) > 8 else 0.2  # a sentence: caption, standfirst or blurb
+        if re.search(r"[.!?] [A-Z]", text) or has_date:
+            score -= 0.3  # several sentences, or a dated list item ("Gaming 2016-12-13 …")
+        copies = [n for n, t in lines if t.strip() == text]
+        if len(copies) > 1:
+            # Printed twice in a row: a photo caption. Repeated far apart (page title,
+            # breadcrumb, share box): the headline.
+            score += -0.5 if min(b - a for a, b in zip(copies, copies[1:])) <= 3 else 0.2
+        yield number, text, score
+
+
+def generated_title(first_paragraph: str) -> Field:
+    """A title for a file with no headline: the first sentence, cut to about a dozen words."""
+    first = (sentences(first_paragraph) or [first_paragraph or "Untitled"])[0].strip().rstrip(".")
+    words = first.split()
+    if len(words) > 14:
+        cut = " ".join(words[:14])
+        comma = cut.rfind(",")
+        first = (cut[:comma] if comma > len(cut) // 2 else cut).rstrip(",;:") + "…"
+    return Field(first or "Untitled", "generated from the first sentence (the file has no headline)", "generated")
+
+
+# ---------------------------------------------------------------- people
+
+
+def split_names(text: str) -> list[str]:
+    """Person names in a credit list: roles, places and agencies dropped.
+
+    "RFE/RL Europe Editor Rikard Jozwiak, Reuters, AFP" -> ["Rikard Jozwiak"];
+    "Jill Lawless in London, Edith M. Lederer at the United Nations" -> both names.
+    """
+    names = []
+    for chunk in re.split(r"\s*(?:,|;|&|\band\b|\bAnd\b|\bAND\b)\s*", text):
+        chunk = re.split(r"\s+(?:in|at|from|for|reported|contributed|with|on|\|)\b", chunk)[0].strip(" .")
+        chunk = _ROLE.sub("", chunk).strip(" .")
+        if chunk.isupper() and len(chunk) > 4:
+            chunk = chunk.title()  # AP prints bylines in capitals: "By VLADIMIR ISACHENKOV"
+        m = _NAME.fullmatch(chunk)
+        if not m or outlets.names_in(chunk) or any(w in _NOT_NAMES for w in chunk.split()):
+            continue
+        names.append(chunk)
+    return names
+
+
+def _byline(text: str) -> tuple[list[str], str] | None:
+    """Names of a byline line, or None. "By A and B" / "A And B, The Associated Press"."""
+    text = text.strip()
+    m = _BY.match(text)
+    if m:
+        rest = re.split(r"\s*[|•·]\s*|,\s*(?=(?:The )?[A-Z][\w/ .&-]*$)", m.group(1))[0]
+        found = dates.calendar_matches(rest)
+        rest = rest[: found[0][0]] if found else rest  # "By Zach Johnson Dec 12, 2016 2:00 PM"
+        rest = re.split(r"\s+\d", rest)[0]  # "By Kyle Wood 42 minutes ago"
+        names = split_names(rest)
+        if not names and 1 <= len(rest.split()) <= 3 and rest[:1].isupper() and not outlets.names_in(rest):
+            names = [rest.strip()]  # "By Cindy mangomini": a byline is a name even when it does not look like one
+        return (names, "byline") if names else None
+    m = re.match(r"^(.{3,90}?),\s*((?:The )?[A-Z][\w/ .&-]{1,40})$", text)
+    if m and outlets.names_in(m.group(2)) and len(text.split()) <= 14:
+        names = split_names(m.group(1))
+        return (names, "byline") if names else None
+    return None
+
+
+def find_people(above, below, body) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    """(authors, where they came from, contributors). Wire agencies are never people."""
+    authors: list[str] = []
+    where = ""
+    contributors: list[str] = []
+    for number, text in [*above, *below, *body[-6:]]:
+        text = text.strip()
+        if _CREDIT_PARTS.match(text):
+            # Reuters style: "Reporting by A in Kyiv; additional reporting by B; Editing by C".
+            for part in re.split(r"\s*;\s*", text):
+                m = _CREDIT_PARTS.match(part)
+                if not m:
+                    continue
+                role = m.group(1).lower()
+                if role.startswith(("reporting", "writing")) and not authors:
+                    authors, where = split_names(m.group(2)), f"reporting credit on line {number}"
+                elif "reporting" in role:
+                    contributors += split_names(m.group(2))
+            continue
+        if _CONTRIB.search(text) and len(text.split()) < 90:
+            listed = re.sub(r"^.*?\b(?:writers?|reporters?|correspondents?|staff)\s+", "", text)
+            contributors += split_names(_CONTRIB.sub("", listed))
+            continue
+        found = _byline(text) if len(text) < 160 else None
+        if found and not authors:
+            authors, where = found[0], f"byline on line {number}"
+    if not authors:
+        # A bio the cleaner left as the last paragraph must read like one ("has reported for …"),
+        # or an ordinary closing sentence about a person ("Jane Roe has been missing …") would match.
+        candidates = [*below, *((n, t) for n, t in body[-2:] if _JOURNALISM.search(t))]
+        for number, text in candidates:
+            m = _BIO.match(text.strip())
+            if m and len(text.split()) >= 8 and split_names(m.group(1)) == [m.group(1)]:
+                authors, where = [m.group(1)], f"author bio on line {number}"
+                break
+    return tuple(dict.fromkeys(authors)), where, tuple(dict.fromkeys(contributors))
+
+
+def name_under_headline(above: list[tuple[int, str]], title_line: int) -> tuple[tuple[str, ...], str]:
+    """A line holding only a person's name just under the headline is the byline without "By"."""
+    for number, text in above:
+        if 0 < number - title_line <= 6 and len(text.split()) <= 8:
+            # "Jane Roe", "Jane Roe in Kyiv", "Jane Roe and John Doe": nothing but names (and a place)
+            bare = re.sub(r"\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?$", "", text.strip())
+            names = split_names(bare)
+            if names and " ".join(names) == re.sub(r"\s*(?:,|\band\b|&)\s*", " ", bare).strip():
+                return tuple(names), f"name under the headline, line {number}"
+    return (), ""
+
+
+# ---------------------------------------------------------------- outlet and date
+
+
+def find_outlet(above, below, paragraphs, url: str) -> Field:
+    evidence: list[outlets.Evidence] = []
+    if paragraphs:
+        evidence += outlets.line_evidence(paragraphs[0].line, paragraphs[0].text, first_paragraph=True)
+    for paragraph in paragraphs[-3:]:
+        # A sourcing or copyright line the cleaner kept as body still names the outlet;
+        # plain mentions in the body ("told CNN") do not.
+        evidence += [e for e in outlets.line_evidence(paragraph.line, paragraph.text) if e.weight >= 3]
+    for number, text in above:
+        evidence += outlets.line_evidence(number, text)
+    in_promo = False
+    for number, text in below:
+        in_promo = in_promo or bool(outlets.PROMO_HEADING.match(text.strip()))
+        evidence += outlets.line_evidence(number, text, in_promo=in_promo)
+    from_url = outlets.outlet_from_url(url) if url else None
+    if from_url:
+        evidence.append(outlets.Evidence(from_url, 3, "the article's URL"))
+    best = outlets.choose_outlet(evidence)
+    if best is None:
+        return Field("Unknown outlet", "no outlet is named in the text", "low")
+    return Field(best.outlet, best.source, best.confidence)
+
+
+def _near_or_labelled(number: int, text: str, title_line: int | None) -> bool:
+    """A date line after the body start still counts when it is labelled or sits under the headline."""
+    return bool(dates.PUBLISHED_LABEL.search(text)) or (title_line is not None and 0 < number - title_line <= 8)
+
+
+def _date(front: dict, path: str, lines: list[tuple[int, str]], title_line: int | None) -> DateGuess:
+    value = front.get("date")
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            value = None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return DateGuess(value, value, value, "front matter", "high")
+    m = re.search(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)", path.rsplit("/", 1)[-1])
+    if m:
+        try:
+            day = dt.date(*map(int, m.groups()))
+            return DateGuess(day, day, day, f"the file name ({m.group(0)})", "high")
+        except ValueError:
+            pass
+    return dates.page_date(lines, title_line) or DateGuess(None)

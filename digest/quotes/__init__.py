@@ -1,0 +1,34 @@
+"""Quotes stage: who said what.
+
+    extract_quotes(paragraphs) -> tuple[Quote, ...]
+
+detect.py pairs quote marks, document.py reads names and sentences outside the quotes,
+attribute.py finds and resolves each quote's speaker, assemble.py joins split quotes and
+decides direct vs partial.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digest.model import Paragraph, Quote
+from digest.quotes.assemble import build_quotes
+from digest.quotes.detect import find_all
+from digest.quotes.document import Document
+
+__all__ = ["extract_quotes"]
+
+
+def extract_quotes(paragraphs: Sequence[Paragraph], *, doubled_apostrophes: bool = True) -> tuple[Quote, ...]:
+    """Every quoted stretch of the clean body, with its speaker.
+
+    Subheadings (kind "h") are skipped: they are structure, not speech. With
+    doubled_apostrophes=False, NYT-style ''…'' is not read as quote marks.
+    """
+    texts = [p.text for p in paragraphs]
+    skip = {i for i, p in enumerate(paragraphs) if p.kind == "h"}
+    segs = find_all(texts, skip, doubled_apostrophes)
+    if not segs:
+        return ()
+    doc = Document(texts, segs, skip)
+    return build_quotes(doc, segs)

@@ -1,0 +1,256 @@
+"""From quoted segments to Quote records: attribution per segment, joining, kind.
+
+A segment takes its speaker from an attribution after it in the same sentence ('…," she
+said'), else before it ('He said: "…'), else from the surrounding text (the sentence before,
+a speaker named right after, or the previous paragraph's speaker — a quote standing alone
+in a paragraph continues whoever spoke last).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.model import Quote, Span
+from digest.quotes.attribute import (NP, UNKNOWN, Attribution, cue_np, cue_phrase, cue_subject_near, from_entity,
+                                     resolve)
+from digest.quotes.cues import CUE_RE, PARTICIPLES, PRONOUNS, ends_with_cue
+from digest.quotes.detect import Segment, is_title
+from digest.quotes.document import Document
+from digest.quotes.mentions import MASK, analyse_run, name_runs
+
+_MAX_GAP_WORDS = 14  # words between a quote and its cue verb ("…," Smith, a former aide, said)
+
+
+def attribute_segment(doc: Document, seg: Segment, nxt: Segment | None) -> Attribution | None:
+    par, masked = seg.par, doc.masked[seg.par]
+    special = _testimonial(doc, seg) or _transcript(doc, seg)
+    if special is not None:
+        return special
+    lo, hi = doc.sentence(par, seg.open_at)
+    if seg.after > hi:  # the quote runs past the sentence end we found
+        hi = doc.sentence(par, max(seg.after - 1, lo))[1]
+    end = min(hi, nxt.open_at) if nxt is not None and nxt.par == par and nxt.open_at >= seg.after else hi
+    inner = doc.texts[par][seg.start:seg.end].rstrip()
+    # '"…," she said' — a quote ending a clause; '"ignored" Moscow's concerns' goes on instead
+    ends = inner[-1:] in ",.?!…—-'’" or masked[seg.after:seg.after + 2].lstrip()[:1] in (",", "—", "-", "")
+    for m in CUE_RE.finditer(masked, seg.after, end if ends else seg.after):
+        region = masked[seg.after:m.start()]
+        if len(region.split()) > (_MAX_GAP_WORDS if "," in region.strip(" ,") else 7):
+            break
+        if m.group(1).lower() in PARTICIPLES:
+            break  # '…," adding that' belongs to the main clause before
+        np = cue_np(doc, par, seg.after, m)
+        if np is not None:
+            a = resolve(doc, np)
+            a.cue, a.where = cue_phrase(masked, m.start()), "after"
+            if np.kind == "pronoun":
+                a.cue = np.text + " " + a.cue
+            return a
+        break
+    cues = [m for m in CUE_RE.finditer(masked, lo, seg.open_at)]
+    for m in reversed(cues):
+        if m.group(1).lower() in PARTICIPLES:
+            continue
+        np = cue_np(doc, par, lo, m)
+        if np is not None:
+            a = resolve(doc, np)
+            a.cue, a.where = cue_phrase(masked, m.start()), "before"
+            return a
+    before = masked[lo:seg.open_at].rstrip()
+    if cues or before.endswith(":"):
+        a = _sentence_subject(doc, par, lo, seg.open_at)
+        if a is not None:
+            a.cue = cue_phrase(masked, cues[-1].start()) if cues else ":"
+            a.where = "colon" if not cues else "before"
+            return a
+    return None
+
+
+_DASH_NAME = re.compile(r"\s*[―—–-]{1,2}\s*([^\x01]{2,60}?)[.\s]*$")
+_TRANSCRIPT = re.compile(r"\s*((?:[A-Z][A-Za-z]*\.?\s){0,3}[A-Z][A-Z'’-]+):\s")
+
+
+def _named(doc: Document, par: int, pos: int, tokens: list[str], cue: str) -> Attribution | None:
+    # transcript labels are upper case: read them as a name, not an acronym
+    kind, roles, name = analyse_run([t.title() if t.isupper() and len(t) > 3 else t for t in tokens])
+    if kind not in ("person", "name") or not name:
+        return None
+    idx = doc.lookup([t.lower() for t in name], kind, par, pos)
+    speaker = doc.entities[idx].name if idx >= 0 else " ".join(t if not t.isupper() else t.title() for t in name)
+    return Attribution(speaker, cue, "", 0.8, "after", idx)
+
+
+def _testimonial(doc: Document, seg: Segment) -> Attribution | None:
+    """'"…" ― Sonya Herridge': a name after a dash closing the paragraph."""
+    m = _DASH_NAME.match(doc.masked[seg.par], seg.after)
+    if not seg.closed or not m:
+        return None
+    runs = name_runs(m.group(1))
+    if not runs or runs[0][0] > 1:
+        return None
+    return _named(doc, seg.par, m.start(1), runs[0][2], "―")
+
+
+def _transcript(doc: Document, seg: Segment) -> Attribution | None:
+    """'"WALLACE: Let's start…' — a transcript names the speaker before a colon."""
+    m = _TRANSCRIPT.match(doc.texts[seg.par], seg.start)
+    if not m:
+        return None
+    a = _named(doc, seg.par, seg.start, m.group(1).split(), m.group(1) + ":")
+    if a is not None:
+        a.where = "label"
+    return a
+
+
+def _sentence_subject(doc: Document, par: int, lo: int, hi: int) -> Attribution | None:
+    """The first person or organisation named in masked[lo:hi] (or a leading pronoun)."""
+    masked = doc.masked[par]
+    first = re.match(r"\s*(?:\w+\s+){0,2}?(he|she|they)\b", masked[lo:hi], re.I)
+    for m in doc.mentions[par]:
+        if lo <= m.start < hi and m.entity >= 0:
+            if first and lo + first.start(1) < m.start:
+                break
+            e = doc.entities[m.entity]
+            if e.kind == "org" or e.person or m.kind == "desc":
+                return from_entity(doc, m.entity, 0.6)
+    if first:
+        return resolve(doc, NP("pronoun", first.group(1).lower(), par, lo + first.start(1)))
+    return None
+
+
+def context_attribution(doc: Document, seg: Segment, last_speaker: dict[int, Attribution]) -> Attribution:
+    """A segment with no cue of its own: read the neighbouring sentences."""
+    par = seg.par
+    lo, hi = doc.sentence(par, seg.open_at)
+    # the sentence(s) before in the same paragraph: 'Smith spoke Tuesday. "…"'
+    starts = [s for s in doc.starts[par] if s < lo]
+    for s in reversed(starts):
+        np = cue_subject_near(doc, par, s)
+        if np is not None:
+            a = resolve(doc, np)
+            a.where, a.confidence = "context", min(a.confidence, 0.6)
+            return a
+    # a speaker named right after: '"…" That was the verdict of Smith' is rare, but
+    # '"…" Smith said on Tuesday, adding …' (a new sentence starting with the subject) is common
+    if hi < len(doc.texts[par]):
+        m = CUE_RE.search(doc.masked[par], hi, min(len(doc.masked[par]), hi + 60))
+        if m and m.group(1).lower() not in PARTICIPLES and len(doc.masked[par][hi:m.start()].split()) <= 6:
+            np = cue_np(doc, par, hi, m)
+            if np is not None:
+                a = resolve(doc, np)
+                a.where, a.confidence = "context", min(a.confidence, 0.5)
+                return a
+    # the previous paragraph: its last quote's speaker, else its last speech verb's subject
+    for p in range(par - 1, max(-1, par - 3), -1):
+        if p in doc.skip:
+            continue
+        if p in last_speaker:
+            a = last_speaker[p]
+            return Attribution(a.speaker, a.cue, a.description, min(a.confidence, 0.5), "context", a.entity)
+        masked = doc.masked[p]
+        for s in reversed(doc.starts[p]):
+            np = cue_subject_near(doc, p, s)
+            if np is not None:
+                a = resolve(doc, np)
+                a.where, a.confidence = "context", min(a.confidence, 0.4)
+                return a
+        break
+    return Attribution(UNKNOWN, "", "", 0.1, "context")
+
+
+def _between_is_attribution(doc: Document, a: Segment, b: Segment) -> bool:
+    """'"A," he said, "B."' — only a short attribution separates the two segments."""
+    if a.par != b.par or not a.closed:
+        return False
+    gap = doc.masked[a.par][a.after:b.open_at]
+    if MASK in gap or not gap.strip() or len(gap.split()) > _MAX_GAP_WORDS:
+        return False
+    if not re.search(r"[,.:;]\s*$", gap) or re.search(r"\bthat\s*$", gap):
+        return False
+    m = CUE_RE.search(gap)
+    if not m or m.group(1).lower() in PARTICIPLES:
+        return False
+    return True
+
+
+def is_direct(doc: Document, seg: Segment, attr: Attribution | None) -> bool:
+    """A quoted sentence or clause that stands alone, not a fragment of the reporter's sentence."""
+    inner = doc.texts[seg.par][seg.start:seg.end].strip()
+    words = inner.split()
+    if seg.continues:
+        return True
+    if not words:
+        return False
+    lo, _ = doc.sentence(seg.par, seg.open_at)
+    before = doc.masked[seg.par][max(lo, seg.open_at - 120):seg.open_at].rstrip()
+    after = doc.masked[seg.par][seg.after:seg.after + 3].lstrip()
+    ends_clause = inner[-1] in ".?!,…" or after[:1] in (".", "?", "!", "") or (
+        after[:1] == "," and attr is not None and attr.where == "after")
+    # at a sentence start, after a colon, or after 'Smith said,'
+    starts = not before or before.endswith((":", MASK)) or (
+        before.endswith(",") and CUE_RE.search(before, max(0, len(before) - 80)) is not None)
+    if starts and (inner[0].isupper() or not inner[0].isalpha()):
+        return len(words) >= 2 or inner[-1] in ".?!"
+    if starts or ends_with_cue(before) or before.endswith(" that"):
+        return len(words) >= 6 and ends_clause  # 'he said that "…"' with a whole clause inside
+    return False
+
+
+def build_quotes(doc: Document, segs: list[Segment]) -> tuple[Quote, ...]:
+    texts = doc.texts
+    attrs: list[Attribution | None] = []
+    for i, s in enumerate(segs):
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        attrs.append(attribute_segment(doc, s, nxt))
+    direct = [is_direct(doc, s, attrs[i]) for i, s in enumerate(segs)]
+    kept = [i for i, s in enumerate(segs)
+            if s.continues or not is_title(texts[s.par][s.start:s.end],
+                                           doc.masked[s.par][max(0, s.open_at - 60):s.open_at],
+                                           direct[i] or (attrs[i] is not None and attrs[i].where == "after"))]
+    keep = [segs[i] for i in kept]
+    attrs = [attrs[i] for i in kept]
+    direct = [direct[i] for i in kept]
+    # group segments: split quotes and quotes running over several paragraphs
+    groups: list[list[int]] = []
+    for i, s in enumerate(keep):
+        if groups:
+            j = groups[-1][-1]
+            prev = keep[j]
+            own_after = attrs[i] is not None and attrs[i].where == "after"
+            label = attrs[i] is not None and attrs[i].where == "label"
+            # a continued quote whose own attribution names someone else: a missing closing mark
+            first = next((attrs[k] for k in groups[-1] if attrs[k] is not None), None)
+            # (a long quote names its speaker once; two attributions make two quotes)
+            other = own_after and first is not None and (
+                first.speaker != attrs[i].speaker or first.where in ("after", "before"))
+            if s.continues and prev.par == s.par - 1 and not prev.closed and not label and not other:
+                groups[-1].append(i)
+                continue
+            if (not own_after and attrs[j] is not None and attrs[j].where == "after"
+                    and _between_is_attribution(doc, prev, s) and direct[j]):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    out: list[Quote] = []
+    last_speaker: dict[int, Attribution] = {}
+    for g in groups:
+        attr = next((attrs[i] for i in g if attrs[i] is not None and attrs[i].where in ("label", "after")), None) \
+            or next((attrs[i] for i in g if attrs[i] is not None), None) \
+            or context_attribution(doc, keep[g[0]], last_speaker)
+        parts, spans = [], []
+        for i in g:
+            s = keep[i]
+            inner = texts[s.par][s.start:s.end]
+            if inner.endswith(","):
+                inner = inner[:-1]
+            parts.append(inner.strip())
+            spans.append(Span(s.par, s.start, s.end))
+        kind = "direct" if direct[g[0]] or len(g) > 1 else "partial"
+        speaker = attr.speaker or UNKNOWN
+        out.append(Quote(text=" ".join(p for p in parts if p), speaker=speaker, kind=kind, cue=attr.cue,
+                         spans=tuple(spans), speaker_description=attr.description if speaker == UNKNOWN else "",
+                         confidence=round(attr.confidence, 2)))
+        for i in g:
+            if attr.speaker != UNKNOWN:
+                last_speaker[keep[i].par] = attr
+    return tuple(out)

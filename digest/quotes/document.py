@@ -1,0 +1,215 @@
+"""One article prepared for attribution: masked paragraphs, sentences, names and entities.
+
+Entities are built once per article so that a surname, a pronoun or "the minister" can be
+resolved to the fullest name the article gives ("Putin" → "Vladimir Putin").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from digest.quotes.cues import NAME_SUFFIXES, PERSON_NOUNS, role_noun_gender
+from digest.quotes.detect import Segment
+from digest.quotes.mentions import (Entity, Mention, analyse_run, gender_of, mask, name_runs,
+                                    sentence_starts, surname)
+
+# "a senior administration official", "one aide": an unnamed person the article may refer back to.
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w.’'-]+\s+){0,4}[\w’'-]+)")
+_WORDS = re.compile(r"[\w’'-]+")
+
+
+def _indefinites(masked: str):
+    """(start, end, head noun) for each 'a/one/another … <person noun>' phrase."""
+    for m in _INDEFINITE.finditer(masked):
+        for w in _WORDS.finditer(masked, m.start(1), m.end(1)):
+            if w.group().lower() in PERSON_NOUNS:
+                yield m.start(), w.end(), w.group().lower()
+                break
+
+
+_GLUED = re.compile(r"([a-z'’-]{3,}?)(?:at|in|on|to|for|of)")
+# a speech verb right after a name, maybe past an apposition or an adverb
+_SPEAKS = re.compile(r"(?:,[^,.;:\x01]{1,80},)?\s+(?:\w+ly\s+|also\s+|later\s+|has\s+|had\s+)?"
+                     r"(?:said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|argued|"
+                     r"insisted|declared|recalled|replied|warned|tweeted|acknowledged|stated)\b")
+_PAREN = re.compile(r"\([^()\x01]{1,40}\)")
+
+
+class Document:
+    def __init__(self, texts: list[str], segs: list[Segment], skip: set[int]):
+        self.texts = texts
+        self.skip = skip
+        self.segs_by_par: dict[int, list[Segment]] = {}
+        for s in segs:
+            self.segs_by_par.setdefault(s.par, []).append(s)
+        # short parentheticals ("(D-N.C.)", "(R-Ohio)") are blanked: they sit between a name
+        # and its verb or apposition and carry no speaker
+        self.masked = [_PAREN.sub(lambda m: " " * len(m.group()), mask(t, self.segs_by_par.get(i, [])))
+                       for i, t in enumerate(texts)]
+        self.starts = [sentence_starts(m, t, self.segs_by_par.get(i, []))
+                       for i, (m, t) in enumerate(zip(self.masked, texts))]
+        self.entities: list[Entity] = []
+        self.mentions: list[list[Mention]] = [[] for _ in texts]
+        self._by_key: dict[tuple[str, ...], int] = {}
+        self._by_surname: dict[str, list[int]] = {}
+        self._build()
+
+    # -- sentences -------------------------------------------------------------------------
+
+    def sentence(self, par: int, pos: int) -> tuple[int, int]:
+        starts = self.starts[par]
+        k = bisect.bisect_right(starts, pos) - 1
+        end = starts[k + 1] if k + 1 < len(starts) else len(self.texts[par])
+        return starts[max(k, 0)], end
+
+    # -- entities --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        pending: list[Mention] = []
+        for par, masked in enumerate(self.masked):
+            if par in self.skip:
+                continue
+            for start, end, tokens in name_runs(masked):
+                kind, roles, name = analyse_run(tokens)
+                if not kind:
+                    continue
+                m = Mention(par, start, end, tuple(name), kind, tuple(roles), gender_of(roles, name))
+                self.mentions[par].append(m)
+                if kind == "role" or len(name) == 1 and kind != "org":
+                    pending.append(m)  # resolved once every full name is known
+                else:
+                    m.entity = self._entity_for(m)
+            for start, end, head in _indefinites(masked):
+                desc = masked[start:end]
+                m = Mention(par, start, end, (), "desc", (head,), role_noun_gender([head]))
+                m.entity = self._new(Entity("UNKNOWN", "desc", m.gender, True, {head}))
+                self.entities[m.entity].name = "UNKNOWN"
+                self.entities[m.entity].roles.add("desc:" + desc)
+                self.mentions[par].append(m)
+            self.mentions[par].sort(key=lambda m: m.start)
+            for m in self.mentions[par]:
+                m.speaks = bool(_SPEAKS.match(masked, m.end))
+        for m in pending:
+            m.entity = self._resolve_short(m)
+        self._merge_glued()
+
+    def _merge_glued(self) -> None:
+        """"Jens Stoltenbergat a meeting": a typo glued a preposition to a known surname."""
+        moved = {}
+        for i, e in enumerate(self.entities):
+            if e.kind != "person":
+                continue
+            last = e.name.split()[-1].lower()
+            m = _GLUED.fullmatch(last)
+            if m and m.group(1) in self._by_surname:
+                target = next((c for c in self._by_surname[m.group(1)] if c != i), None)
+                if target is not None:
+                    moved[i] = target
+        if not moved:
+            return
+        for key, idx in list(self._by_key.items()):
+            self._by_key[key] = moved.get(idx, idx)
+        for ms in self.mentions:
+            for m in ms:
+                m.entity = moved.get(m.entity, m.entity)
+
+    def _new(self, e: Entity) -> int:
+        self.entities.append(e)
+        return len(self.entities) - 1
+
+    def _entity_for(self, m: Mention) -> int:
+        key = tuple(t.lower().rstrip(".") for t in m.tokens)
+        if m.kind == "org":
+            idx = self._by_key.get(key)
+            if idx is None:
+                idx = self._by_key[key] = self._new(Entity(" ".join(m.tokens), "org"))
+            return idx
+        sur = surname(m.tokens)
+        idx = self._by_key.get(key)
+        if idx is None:
+            # "Donald Trump" and "Donald J. Trump" are one person: same surname, same first name.
+            for cand in self._by_surname.get(sur, []):
+                e = self.entities[cand]
+                if e.kind != "org" and e.name.split()[0].lower() == key[0]:
+                    idx = cand
+                    break
+        if idx is None:
+            idx = self._new(Entity(" ".join(m.tokens), "person"))
+            self._by_surname.setdefault(sur, []).append(idx)
+        self._by_key[key] = idx
+        e = self.entities[idx]
+        if len(" ".join(m.tokens)) > len(e.name):
+            e.name = " ".join(m.tokens)
+        self._note(e, m)
+        return idx
+
+    def _note(self, e: Entity, m: Mention) -> None:
+        e.person = e.person or m.kind == "person"
+        e.gender = e.gender or m.gender
+        e.roles.update(m.roles)
+
+    def _resolve_short(self, m: Mention) -> int:
+        if not m.tokens:
+            return -1  # a bare title ("the President"): resolved by role when it speaks
+        word = m.tokens[0].lower().rstrip(".")
+        if word in NAME_SUFFIXES:
+            return -1
+        cands = self._by_surname.get(word, [])
+        if not cands:
+            # a given name alone ("Hillary") when exactly one full name starts with it
+            cands = [i for i, e in enumerate(self.entities)
+                     if e.kind == "person" and e.person and " " in e.name and e.name.split()[0].lower() == word]
+            if len(cands) != 1:
+                cands = []
+        if cands:
+            idx = self._nearest(cands, m.par, m.start)
+            self._note(self.entities[idx], m)
+            return idx
+        key = (word,)
+        idx = self._by_key.get(key)
+        if idx is None:
+            idx = self._by_key[key] = self._new(Entity(m.tokens[0], "person"))
+            self._by_surname.setdefault(word, []).append(idx)
+        self._note(self.entities[idx], m)
+        return idx
+
+    def _nearest(self, cands: list[int], par: int, pos: int) -> int:
+        """Of several people sharing a surname, the one named most recently before (par, pos)."""
+        if len(cands) == 1:
+            return cands[0]
+        best, best_at = cands[0], (-1, -1)
+        for p in range(min(par, len(self.mentions) - 1), -1, -1):
+            for m in self.mentions[p]:
+                if m.entity in cands and len(m.tokens) > 1 and (p, m.start) < (par, pos) and (p, m.start) > best_at:
+                    best, best_at = m.entity, (p, m.start)
+            if best_at[0] >= 0:
+                break
+        return best
+
+    def lookup(self, tokens: list[str], kind: str, par: int, pos: int) -> int:
+        """Entity for a name found at (par, pos), preferring the mention recorded there."""
+        for m in self.mentions[par]:
+            if m.start <= pos < m.end and m.entity >= 0:
+                return m.entity
+        key = tuple(t.lower().rstrip(".") for t in tokens)
+        if key in self._by_key:
+            return self._by_key[key]
+        if len(tokens) == 1 and kind != "org":
+            cands = self._by_surname.get(key[0], [])
+            if cands:
+                return self._nearest(cands, par, pos)
+        return -1
+
+    def mentions_before(self, par: int, pos: int, max_pars: int = 3):
+        """Mentions before (par, pos), grouped by sentence, most recent sentence first;
+        inside a sentence in reading order (the subject usually comes first)."""
+        for p in range(par, max(-1, par - max_pars - 1), -1):
+            if p in self.skip:
+                continue
+            limit = pos if p == par else len(self.texts[p])
+            starts = [s for s in self.starts[p] if s < limit]
+            bounds = starts + [limit]
+            for k in range(len(starts) - 1, -1, -1):
+                lo, hi = bounds[k], bounds[k + 1]
+                yield [m for m in self.mentions[p] if lo <= m.start < hi and m.entity >= 0]

@@ -1,0 +1,166 @@
+"""The live site: build, decide whether the result may be served, and tell the browsers.
+
+Each build writes config.output exactly as `digest build` does (atomically, and with the
+build's own rule that the output folder is never read as content). A good build is then
+snapshotted into a private folder with hard links (a copy where links are impossible;
+links are safe because the writer never rewrites a file in place, each build's files
+are new ones swapped in), and the server switches to that snapshot in one assignment. The served folder is
+therefore always a complete build that nothing writes to any more, and a failed build
+leaves the last good one in place.
+
+"Failed" means the config or a template is broken, or an article has an error it did not
+have in the served build. Errors the served build already had do not block new builds,
+or a project with one bad article could never show any edit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest.errors import DigestError
+from digest.serve.reload import Hub
+
+MAX_LISTED_CHANGES = 500  # beyond this, browsers are just told "everything changed"
+
+
+@dataclass(frozen=True)
+class Served:
+    root: Path | None  # None until the first build that can be served
+    build: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    promoted: bool
+    errors: list[str]
+    changed: list[str] | None  # site files that differ from the previously served build
+    summary: str = ""
+
+
+class LiveSite:
+    """`rebuild()` is called from the one builder thread; `served` is read by any thread."""
+
+    def __init__(
+        self,
+        load_config: Callable[[], object],
+        build: Callable[[object], object],
+        snapshots: Path,
+        hub: Hub,
+        say: Callable[[str], None] = print,
+    ) -> None:
+        self._load_config = load_config
+        self._build = build
+        self.snapshots = snapshots
+        self.hub = hub
+        self.say = say
+        self.served = Served(None, None)
+        self.config = None  # the last config that loaded, for the watcher
+        self._token = uuid.uuid4().hex[:8]  # build ids differ across server restarts
+        self._count = 0
+        self._manifest: dict[str, str] = {}
+        self._served_error_paths: set[str] = set()
+        self._old: list[Path] = []
+        self._lock = threading.Lock()
+
+    def rebuild(self, reasons: list[str] = ()) -> Outcome:
+        with self._lock:
+            return self._rebuild(list(reasons))
+
+    def _rebuild(self, reasons: list[str]) -> Outcome:
+        if reasons:
+            shown = ", ".join(reasons[:3]) + (f" and {len(reasons) - 3} more" if len(reasons) > 3 else "")
+            self.say(f"Changed: {shown}; rebuilding")
+        try:
+            config = self._load_config()
+            self.config = config
+            report = self._build(config)
+        except DigestError as exc:
+            return self._failed(str(exc).splitlines() or [type(exc).__name__])
+        errors = list(report.errors)
+        summary = report.summary_line(config.output)
+        error_paths = {_error_path(e) for e in errors}
+        if self.served.root is not None and not error_paths <= self._served_error_paths:
+            return self._failed(errors, summary)
+        try:
+            changed = self._promote(config.output)
+        except OSError as exc:
+            return self._failed([f"{config.output}: could not snapshot the built site for serving ({exc})"], summary)
+        self._served_error_paths = error_paths
+        for error in errors:
+            self.say(f"error: {error}")
+        self.say(summary)
+        self._announce(changed)
+        self.hub.publish("status", {"build": self.served.build, "errors": errors})
+        return Outcome(True, errors, changed, summary)
+
+    def _failed(self, errors: list[str], summary: str = "") -> Outcome:
+        for error in errors:
+            self.say(f"error: {error}")
+        if summary:
+            self.say(summary)
+        still = "still serving the last good build" if self.served.root is not None else "nothing to serve until a build succeeds"
+        self.say(f"Build failed; {still}. Fix the error and save to rebuild.")
+        self.hub.publish("status", {"build": self.served.build, "errors": errors})
+        return Outcome(False, errors, None, summary)
+
+    def _promote(self, output: Path) -> list[str] | None:
+        self._count += 1
+        target = self.snapshots / f"build-{self._count}"
+        manifest = snapshot(output, target)
+        previous = self._manifest
+        changed = sorted(p for p in manifest.keys() | previous.keys() if manifest.get(p) != previous.get(p))
+        self._manifest = manifest
+        self.served = Served(target, f"{self._token}-{self._count}")
+        # Requests in flight may still read the previous snapshot: keep it one build longer.
+        self._old.append(target)
+        while len(self._old) > 2:
+            shutil.rmtree(self._old.pop(0), ignore_errors=True)
+        return changed if len(changed) <= MAX_LISTED_CHANGES else None
+
+    def _announce(self, changed: list[str] | None) -> None:
+        if changed == []:
+            return
+        build = self.served.build
+        if changed is not None and all(p.endswith(".css") for p in changed):
+            self.hub.publish("css", {"build": build, "changed": changed})
+        else:
+            self.hub.publish("reload", {"build": build, "changed": changed})
+
+
+def snapshot(source: Path, target: Path) -> dict[str, str]:
+    """Hard-link (or copy) every file of `source` into the new folder `target`; returns {path: hash}."""
+    manifest: dict[str, str] = {}
+    staging = target.with_name(target.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    for dirpath, dirnames, filenames in os.walk(source):
+        here = Path(dirpath)
+        rel = here.relative_to(source)
+        dirnames.sort()
+        for name in dirnames:
+            (staging / rel / name).mkdir()
+        for name in sorted(filenames):
+            src, dst = here / name, staging / rel / name
+            if src.is_symlink():
+                continue  # the writer never makes links; one here did not come from the build
+            manifest[(rel / name).as_posix()] = hashlib.blake2b(src.read_bytes(), digest_size=16).hexdigest()
+            try:
+                os.link(src, dst)
+            except OSError:
+                shutil.copy2(src, dst)
+    os.replace(staging, target)
+    return manifest
+
+
+def _error_path(error: str) -> str:
+    return error.split(":", 1)[0]
+
+
+__all__ = ["LiveSite", "Outcome", "Served", "snapshot"]

@@ -1,0 +1,173 @@
+"""The clean stage: what a reader of the built site would notice if the cleaner broke.
+
+Fixture pages under fixtures/clean/ are small invented articles, each built around one
+pattern of scraped-page furniture; the gold test checks the seeds against ../shared/gold.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest.clean import clean
+from digest.model import Source
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures" / "clean"
+GOLD = HERE.parent.parent / "shared" / "gold" / "seeds.json"
+SEEDS = HERE.parent / "seeds"
+
+
+def clean_fixture(name: str):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return clean(Source(name, "txt", text)), text.split("\n")
+
+
+def body_lines(result) -> list[int]:
+    return [p.line for p in result.paragraphs if p.kind == "p"]
+
+
+def reasons(result) -> dict[int, str]:
+    return {r.line: r.reason for r in result.removed}
+
+
+def test_doubled_caption_with_credit_between_is_not_body():
+    result, _ = clean_fixture("doubled_caption.txt")
+    assert body_lines(result) == [12, 14, 16, 20, 22]
+    assert reasons(result)[8] == reasons(result)[10] == "duplicate caption"
+    assert reasons(result)[9] == "photo credit"
+
+
+def test_subheading_is_kept_as_structure_not_prose():
+    result, _ = clean_fixture("doubled_caption.txt")
+    headings = [(p.line, p.text) for p in result.paragraphs if p.kind == "h"]
+    assert headings == [(18, "Why the boats are late")]
+
+
+def test_radio_player_header_copyright_and_bio_are_outside_the_body():
+    result, _ = clean_fixture("doubled_caption.txt")
+    why = reasons(result)
+    assert all(why[n] == "video player" for n in (1, 2, 3, 4))
+    assert why[24] == "copyright" and why[26] == "author bio"
+    assert result.footer[-1][0] == 26  # the bio names the author for metadata
+    assert 6 in dict(result.header)  # the headline stays available to metadata
+
+
+def test_promo_and_video_player_inside_the_body_are_cut_out():
+    result, lines = clean_fixture("promo_and_player.txt")
+    assert body_lines(result) == [11, 13, 19, 21, 30, 32]
+    why = reasons(result)
+    assert why[15] == why[17] == "promo"
+    assert all(why[n] == "video player" for n in (23, 24, 26, 28))
+    assert not any("click here" in p.text for p in result.paragraphs)
+
+
+def test_footer_with_a_quote_is_not_body():
+    result, lines = clean_fixture("promo_and_player.txt")
+    texts = [p.text for p in result.paragraphs]
+    assert not any('"foreign agent"' in t for t in texts)
+    footer = dict(result.footer)
+    assert footer[34].startswith("With reporting by")
+    assert reasons(result)[34] == "sourcing line"
+    assert '"foreign agent"' in footer[40]
+
+
+def test_latest_stories_list_with_quotes_is_not_body():
+    result, _ = clean_fixture("latest_stories.txt")
+    assert body_lines(result) == [5, 7, 9, 11, 13]
+    assert not any("win for every neighborhood" in p.text for p in result.paragraphs)
+    why = reasons(result)
+    assert all(why[n] == "Latest Stories list" for n in (23, 25, 27, 33, 35))
+    # Other stories' weekdays must not reach metadata through the footer.
+    assert not any("Monday" in text or "Saturday" in text for _, text in result.footer)
+
+
+def test_dateline_stays_and_byline_at_the_end_goes_to_the_footer():
+    result, _ = clean_fixture("latest_stories.txt")
+    assert result.paragraphs[0].text.startswith("RIVERTON (AP) — The city council")
+    why = reasons(result)
+    assert why[3] == "read time" and why[17] == "sourcing line" and why[19] == "byline"
+    footer = dict(result.footer)
+    assert footer[19] == "Maria Lopez And Ken Adams, The Associated Press"
+    assert footer[17].endswith("contributed to this report.")
+
+
+def test_page_without_headline_starts_with_the_first_sentence():
+    result, _ = clean_fixture("no_headline.txt")
+    assert body_lines(result) == [1, 3, 5, 7]
+    assert result.header == ()
+    assert reasons(result)[9] == "sourcing line"
+    assert 11 in reasons(result)  # widget residue after the sourcing line
+
+
+def test_menu_byline_date_and_related_list_around_a_short_body():
+    result, _ = clean_fixture("byline_top.txt")
+    assert body_lines(result) == [13, 15, 17]
+    why = reasons(result)
+    assert why[9] == "byline" and why[11] == "date line"
+    assert why[19] == "Latest Stories list"
+    assert all(why[n] == "related links" for n in (21, 22, 23))
+    assert {9, 11} <= set(dict(result.header))
+
+
+def test_every_line_is_either_body_or_removed_with_a_reason():
+    for path in sorted(FIXTURES.glob("*.txt")):
+        result = clean(Source(path.name, "txt", path.read_text(encoding="utf-8")))
+        seen = [p.line for p in result.paragraphs] + [r.line for r in result.removed]
+        nonblank = [n for n, raw in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if raw.strip()]
+        assert sorted(seen) == nonblank, path.name
+        assert all(r.reason for r in result.removed)
+
+
+def test_markdown_input_keeps_its_paragraphs_and_drops_only_widgets():
+    text = "# Title\n\nFirst paragraph of the story.\n\nShare\n\nAdvertisement\n\nA short line\n"
+    result = clean(Source("a.md", "md", text))
+    assert [p.text for p in result.paragraphs] == ["Title", "First paragraph of the story.", "A short line"]
+    assert [p.kind for p in result.paragraphs] == ["h", "p", "p"]
+    assert {r.reason for r in result.removed} == {"share buttons", "advertisement"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "", "Share", "0:00 0:01:02 0:00", "Latest Stories", "  • A headline here",
+    "    A blurb that reads like a sentence, with words and a period at the end.",
+    "The mayor said the council would vote again next week on the remaining items.",
+    "Copyright 2024 Example", "By Jane Doe", "Photo: Jane Doe/AP", "Short heading",
+]), max_size=40))
+def test_any_page_accounts_for_every_line(lines):
+    text = "\n".join(lines)
+    result = clean(Source("x.txt", "txt", text))
+    seen = sorted([p.line for p in result.paragraphs] + [r.line for r in result.removed])
+    assert seen == [n for n, raw in enumerate(text.split("\n"), 1) if raw.strip()]
+    assert all(p.text == p.text.strip() and p.text for p in result.paragraphs)
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold absent")
+def test_seeds_match_the_gold_body():
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    for name, articles in gold.items():
+        path = SEEDS / name
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        result = clean(Source(name, "txt", text))
+        kinds = {p.line: p.kind for p in result.paragraphs}
+        for truth in articles:
+            junk = set(truth["boilerplate_line_numbers"]) | set(truth["credit_line_numbers"])
+            subheads = {s.strip() for s in truth.get("subheadings") or ()}
+            first, last = truth["body_lines"]
+            assert not junk & set(kinds), f"{name}: boilerplate in body {sorted(junk & set(kinds))}"
+            for number in range(first, last + 1):
+                line = lines[number - 1].strip()
+                if not line or number in junk:
+                    continue
+                expected = "h" if line in subheads else "p"
+                assert kinds.get(number) == expected, f"{name}: line {number} should be {expected}"
+            prose = [p.text for p in result.paragraphs if p.kind == "p"]
+            assert prose[0].startswith(truth["first_body_sentence"])
+            assert prose[-1].endswith(truth["last_body_sentence"])

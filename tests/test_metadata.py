@@ -1,0 +1,216 @@
+"""Metadata a reader sees on the article page: headline, outlet, byline, contributors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from digest.metadata import extract_metadata
+from digest.model import CleanText, Paragraph, RemovedLine, Source
+
+
+def page(header=(), body=(), footer=(), removed=(), path="news/story.txt", front=()) -> tuple[Source, CleanText]:
+    """A cleaned page as the clean stage would hand it over, numbered like a scraped file."""
+    lines: list[str] = []
+
+    def add(texts):
+        out = []
+        for text in texts:
+            lines.append(text)
+            lines.append("")
+            out.append((len(lines) - 1, text))
+        return out
+
+    head = add(header)
+    paras = add(body)
+    dropped = add(removed)
+    foot = add(footer)
+    clean = CleanText(
+        tuple(Paragraph(t, n) for n, t in paras),
+        tuple(RemovedLine(n, t, "boilerplate") for n, t in dropped),
+        tuple(head),
+        tuple(foot),
+    )
+    return Source(path, "txt", "\n".join(lines), tuple(front)), clean
+
+
+STORM = (
+    "Rivers burst their banks in three coastal towns on Monday as the storm moved inland, officials said.",
+    "Emergency crews evacuated hundreds of residents from low-lying streets near the harbour.",
+)
+
+
+def meta_of(**kwargs):
+    return extract_metadata(*page(**kwargs))
+
+
+def test_headline_byline_at_top():
+    meta = meta_of(header=("Menu", "Breaking News", "Storm floods coastal towns as rivers burst their banks",
+                           "By Jane Roe and John Doe"), body=STORM)
+    assert meta.title.value == "Storm floods coastal towns as rivers burst their banks"
+    assert meta.title.source.startswith("headline line")
+    assert meta.authors == ("Jane Roe", "John Doe")
+
+
+def test_duplicated_caption_is_not_the_headline():
+    caption = "Residents wade through flood water in the harbour district of the coastal town after the storm."
+    meta = meta_of(header=("Storm floods coastal towns", caption, caption), body=STORM)
+    assert meta.title.value == "Storm floods coastal towns"
+
+
+def test_byline_at_the_end_names_authors_and_agency_outlet():
+    meta = meta_of(
+        header=("Storm floods coastal towns as rivers burst their banks",),
+        body=("LISBON (AP) — " + STORM[0], STORM[1]),
+        footer=("Associated Press writers Sam Ng in Porto and Edith M. Lederer at the United Nations contributed to this report.",
+                "Maria Lopez And Tom Hart, The Associated Press"),
+    )
+    assert meta.authors == ("Maria Lopez", "Tom Hart")
+    assert meta.contributors == ("Sam Ng", "Edith M. Lederer")
+    assert meta.outlet.value == "AP"
+    assert "Associated Press" not in meta.authors + meta.contributors
+
+
+def test_dateline_names_the_wire_as_outlet():
+    meta = meta_of(header=("Storm floods coastal towns",), body=("GENEVA (Reuters) - " + STORM[0],))
+    assert meta.outlet.value == "Reuters"
+    assert "dateline" in meta.outlet.source
+
+
+def test_photo_credit_via_ap_does_not_make_ap_the_outlet():
+    meta = meta_of(header=("Storm floods coastal towns", "Flood water in the harbour.", "City Press Office via AP"),
+                   body=STORM, footer=("Copyright 2021 NPR. To see more, visit https://www.npr.org.",))
+    assert meta.outlet.value == "NPR"
+    assert "copyright" in meta.outlet.source
+    alone = meta_of(header=("Storm floods coastal towns", "City Press Office via AP"), body=STORM)
+    assert alone.outlet.value == "Unknown outlet" and alone.outlet.confidence == "low"
+
+
+def test_author_bio_line_at_the_end_gives_the_author():
+    meta = meta_of(header=("Storm floods coastal towns",), body=STORM,
+                   footer=("Dana Fox has reported for NPR since 2015 with a focus on climate and the coasts.",))
+    assert meta.authors == ("Dana Fox",)
+    assert "bio" in meta.authors_source
+    assert meta.outlet.value == "NPR"
+
+
+def test_with_reporting_by_lists_contributors_not_wires():
+    meta = meta_of(header=("Storm floods coastal towns",), body=STORM,
+                   footer=("With reporting by senior correspondent Ann Lee in Rome, Europe Editor Piet de Vries, Reuters, AFP, and AP",))
+    assert meta.authors == ()
+    assert meta.contributors == ("Ann Lee", "Piet de Vries")
+
+
+def test_wire_only_sourcing_line_is_not_the_outlet_and_house_formula_is_inferred():
+    meta = meta_of(body=STORM, footer=("Some information for this report came from The Associated Press and Reuters.",))
+    assert meta.outlet.value == "VOA"
+    assert meta.outlet.confidence == "inferred"
+    plain = meta_of(body=STORM, footer=("With reporting by Reuters and AFP",))
+    assert plain.outlet.value == "Unknown outlet"
+
+
+def test_reuters_credit_line_splits_reporters_helpers_and_editors():
+    meta = meta_of(header=("Storm floods coastal towns",), body=("KYIV, Jan 28 (Reuters) - " + STORM[0],),
+                   footer=("Reporting by Pavel Polityuk in Kyiv; Additional reporting by Mark Trevelyan; Editing by Sam Holmes",))
+    assert meta.authors == ("Pavel Polityuk",)
+    assert meta.contributors == ("Mark Trevelyan",)
+    assert meta.outlet.value == "Reuters"
+
+
+def test_capitalised_byline_and_name_under_headline():
+    caps = meta_of(header=("Storm floods coastal towns", "By MARIA LOPEZ and TOM HART"), body=STORM)
+    assert caps.authors == ("Maria Lopez", "Tom Hart")
+    bare = meta_of(header=("Storm floods coastal towns as rivers burst their banks", "Dan Roe in Lisbon", "Fri 5 Mar 2021 10.00 GMT"),
+                   body=STORM)
+    assert bare.authors == ("Dan Roe",)
+    assert bare.date.value == dt.date(2021, 3, 5)
+
+
+def test_outlets_labelling_a_list_of_other_stories_are_ignored():
+    meta = meta_of(header=("Storm floods coastal towns",), body=STORM,
+                   footer=("Latest Stories", "Heat wave grips the south", "The Independent",
+                           "Markets slide on rate fears", "The Independent"))
+    assert meta.outlet.value == "Unknown outlet"
+
+
+def test_file_without_headline_gets_a_generated_title():
+    meta = meta_of(body=STORM)
+    assert meta.title.confidence == "generated"
+    assert STORM[0].startswith(str(meta.title.value).rstrip("…"))
+    assert len(str(meta.title.value).split()) <= 15
+
+
+def test_front_matter_overrides_the_text():
+    meta = meta_of(
+        header=("Storm floods coastal towns",), body=STORM,
+        front=(("title", "Coastal flooding"), ("outlet", "https://www.npr.org/2021/x"), ("authors", ["Ann Lee"]),
+               ("date", dt.date(2021, 3, 4))),
+    )
+    assert (meta.title.value, meta.title.source) == ("Coastal flooding", "front matter")
+    assert meta.outlet.value == "NPR"
+    assert meta.authors == ("Ann Lee",)
+    assert meta.date.is_exact and meta.date.value == dt.date(2021, 3, 4)
+
+
+def test_date_in_file_name_and_printed_date():
+    named = meta_of(body=STORM, path="news/2021-03-04-storm.txt")
+    assert named.date.is_exact and named.date.value == dt.date(2021, 3, 4)
+    assert "file name" in named.date.source
+    printed = meta_of(header=("Storm floods coastal towns", "By Jane Roe", "Published March 9, 2017"), body=STORM)
+    assert printed.date.value == dt.date(2017, 3, 9)
+
+
+def test_date_clues_come_from_body_not_captions():
+    meta = meta_of(header=("Storm floods coastal towns",),
+                   body=("The mayor said Wednesday that repairs would start on March 12.",),
+                   removed=("A truck drives through water on Jan. 29.",),
+                   footer=("© 2021 Example News",))
+    kinds = [(c.kind, c.text) for c in meta.date_clues]
+    assert ("weekday", "Wednesday") in kinds
+    assert ("explicit", "March 12") in kinds
+    assert not any("Jan" in text for _, text in kinds)
+    assert ("year", 2021) in [(c.kind, c.year) for c in meta.date_clues]
+    assert meta.date.value is None  # no year with the day: resolved across the collection later
+
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def gold_pages():
+    """Seeds with a crude CleanText built from the gold body line range."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    out = []
+    for name, arts in sorted(gold.items()):
+        art = arts[0]
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        lines = text.split("\n")
+        skip = set(art["boilerplate_line_numbers"]) | set(art["credit_line_numbers"])
+        skip |= {i for i, line in enumerate(lines, 1) if line.strip() in (art.get("subheadings") or [])}
+        first, last = art["body_lines"]
+        numbered = [(i, t.strip()) for i, t in enumerate(lines, 1) if t.strip()]
+        clean = CleanText(
+            tuple(Paragraph(t, i) for i, t in numbered if first <= i <= last and i not in skip),
+            tuple(RemovedLine(i, t, "boilerplate") for i, t in numbered if first <= i <= last and i in skip),
+            tuple((i, t) for i, t in numbered if i < first),
+            tuple((i, t) for i, t in numbered if i > last),
+        )
+        out.append((Source(f"seeds/{name}", "txt", text), clean, art))
+    return out
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not present")
+def test_seed_titles_outlets_and_people_match_gold():
+    for source, clean, art in gold_pages():
+        meta = extract_metadata(source, clean)
+        if art["title"]:
+            assert meta.title.value == art["title"], source.path
+        else:
+            assert meta.title.confidence == "generated", source.path
+        assert meta.outlet.value == art["outlet"], source.path
+        people = set(art["authors"]) | set(art.get("contributors") or [])
+        assert set(meta.authors) | set(meta.contributors) == people, source.path
+        assert not set(meta.authors) - set(art["authors"]), source.path

@@ -1,0 +1,317 @@
+"""`digest serve`: rebuild scheduling, watch rules, safe paths, live reload, error overlay."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from watchdog.events import DirModifiedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
+
+from digest.errors import DigestError, ThemeError
+from digest.serve.debounce import Debouncer, Rebuilder
+from digest.serve.live import LiveSite
+from digest.serve.reload import Hub, inject
+from digest.serve.server import DevServer, make_server, resolve_request
+from digest.serve.watch import WatchRules, event_reason
+from digest.write import SiteWriter
+
+# ---------------------------------------------------------------- scheduling
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def rebuilder(on_build=lambda reasons: None):
+    clock = FakeClock()
+    built: list[list[str]] = []
+
+    def build(reasons):
+        built.append(reasons)
+        on_build(reasons)
+
+    return Rebuilder(build, Debouncer(quiet=0.15, max_wait=1.0), clock), clock, built
+
+
+def test_a_burst_of_a_thousand_events_in_a_second_gives_at_most_two_builds():
+    r, clock, built = rebuilder()
+    for i in range(1000):
+        clock.now = i / 1000
+        r.notify(f"content/a{i}.md")
+        r.step()
+    for t in (1.0, 1.2, 2.0, 5.0):
+        clock.now = t
+        r.step()
+    assert 1 <= len(built) <= 2
+    assert sum(len(b) for b in built) >= 50  # the paths are reported, capped
+
+
+def test_a_save_builds_once_after_the_events_go_quiet():
+    r, clock, built = rebuilder()
+    for t, name in ((0.0, "content/4913"), (0.01, "content/a.md"), (0.02, "content/a.md")):
+        clock.now = t
+        r.notify(name)
+    clock.now = 0.1
+    assert not r.step() and built == []
+    clock.now = 0.2
+    assert r.step() and built == [["content/4913", "content/a.md"]]
+    clock.now = 10
+    assert not r.step()
+
+
+def test_changes_during_a_build_queue_exactly_one_more_build():
+    def slow_build(reasons):
+        if len(built) == 1:  # the user keeps saving while the first build runs
+            for i in range(20):
+                clock.now += 0.05
+                r.notify(f"content/b{i}.md")
+
+    r, clock, built = rebuilder(slow_build)
+    r.notify("content/a.md")
+    clock.now = 0.2
+    assert r.step()
+    assert not r.step()  # the events wait their quiet period after the build ended
+    clock.now += 0.2
+    assert r.step()
+    for t in (5, 10):
+        clock.now += t
+        assert not r.step()
+    assert len(built) == 2 and len(built[1]) == 20
+
+
+# ---------------------------------------------------------------- watch rules
+
+
+@pytest.fixture
+def rules(tmp_path):
+    for folder in ("content", "themes/default/templates", "site", ".digest-cache"):
+        (tmp_path / folder).mkdir(parents=True)
+    return WatchRules.make(
+        tmp_path, tmp_path / "config.toml", [tmp_path / "content"], [tmp_path / "themes/default"], [tmp_path / "site", tmp_path / ".digest-cache"]
+    )
+
+
+@pytest.mark.parametrize("name", ["a.md~", ".a.md.swp", ".a.md.swx", "4913", ".#a.md", "#a.md#", "a.md___jb_tmp___", ".goutputstream-XYZ1", ".hidden.md"])
+def test_editor_temporaries_are_ignored(rules, tmp_path, name):
+    assert rules.reason(tmp_path / "content" / name) is None
+
+
+def test_articles_config_and_themes_trigger_but_output_and_cache_do_not(rules, tmp_path):
+    assert rules.reason(tmp_path / "content/sub/a.md") == "content/sub/a.md"
+    assert rules.reason(tmp_path / "config.toml") == "config.toml"
+    assert rules.reason(tmp_path / "themes/default/templates/base.html") == "themes/default/templates/base.html"
+    assert rules.reason(tmp_path / "content/photo.jpg") is None
+    assert rules.reason(tmp_path / "site/index.html") is None
+    assert rules.reason(tmp_path / ".digest-cache/ab.pickle") is None
+    assert rules.reason(tmp_path / "content/.git/objects/x.txt") is None
+    assert rules.reason(tmp_path / "notes.txt") is None
+
+
+def test_output_inside_a_content_folder_is_ignored(tmp_path):
+    rules = WatchRules.make(tmp_path, tmp_path / "config.toml", [tmp_path], [], [tmp_path / "site"])
+    assert rules.reason(tmp_path / "site/articles/a.html") is None
+    assert rules.reason(tmp_path / "a.html") == "a.html"
+
+
+def test_rename_on_save_new_and_deleted_files_are_seen(rules, tmp_path):
+    c = str(tmp_path / "content")
+    assert event_reason(rules, FileMovedEvent(f"{c}/a.md", f"{c}/a.md~")) == "content/a.md"  # vim: backup by rename
+    assert event_reason(rules, FileMovedEvent(f"{c}/.a.md.tmp", f"{c}/a.md")) == "content/a.md"  # write-then-rename
+    assert event_reason(rules, FileCreatedEvent(f"{c}/new.txt")) == "content/new.txt"
+    assert event_reason(rules, FileDeletedEvent(f"{c}/old.txt")) == "content/old.txt"
+    assert event_reason(rules, FileModifiedEvent(f"{c}/.a.md.swp")) is None
+    assert event_reason(rules, DirModifiedEvent(c)) is None
+
+
+def test_watch_plan_covers_each_folder_once(rules, tmp_path):
+    plan = rules.plan()
+    assert (tmp_path.resolve() / "content", True) in plan
+    assert (tmp_path.resolve() / "themes", True) in plan
+    assert (tmp_path.resolve(), False) in plan  # for config.toml
+    assert (tmp_path.resolve() / "themes/default", True) not in plan  # inside themes/ already
+
+
+# ---------------------------------------------------------------- paths and injection
+
+
+def test_requests_cannot_leave_the_served_folder(tmp_path):
+    root = tmp_path / "served"
+    (root / "articles").mkdir(parents=True)
+    (root / "articles/a.html").write_text("a")
+    (tmp_path / "secret.txt").write_text("secret")
+    (root / "escape").symlink_to(tmp_path)
+    (root / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    root = root.resolve()
+    assert resolve_request(root, "/articles/a.html?x=1") == root / "articles/a.html"
+    assert resolve_request(root, "/articles/%61.html") == root / "articles/a.html"
+    for bad in ("/../secret.txt", "/articles/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/..%5csecret.txt", "/escape/secret.txt", "/leak.txt", "/a%00.html"):
+        assert resolve_request(root, bad) is None, bad
+
+
+def test_reload_script_goes_before_the_closing_body_and_cannot_break_out():
+    html = inject(b"<html><body><p>x</p></body></html>", "articles/</script>.html", "b1")
+    assert html.index(b"data-digest-serve") < html.index(b"</body>")
+    assert html.count(b"</script>") == 1 and b"EventSource" in html
+    assert inject(b"<p>no body tag", None, None).startswith(b"<p>no body tag<script")
+
+
+# ---------------------------------------------------------------- builds, events, overlay
+
+
+class FakeProject:
+    """Stands in for load_config + build: writes `pages` to the output, or fails as told."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.output = tmp_path / "site"
+        self.pages = {"index.html": "<body>v1</body>", "static/style.css": "a{}", "404.html": "<body>lost</body>"}
+        self.errors: list[str] = []
+        self.raise_: DigestError | None = None
+
+    def load(self):
+        return SimpleNamespace(output=self.output)
+
+    def build(self, config):
+        if self.raise_:
+            raise self.raise_
+        writer = SiteWriter()  # the real writer: new files swapped in, never edited in place
+        writer.add_all({path: text.encode() for path, text in self.pages.items()})
+        writer.commit(self.output)
+        return SimpleNamespace(errors=list(self.errors), summary_line=lambda out: f"Built into {out}")
+
+
+@pytest.fixture
+def live(tmp_path):
+    project = FakeProject(tmp_path)
+    hub = Hub()
+    said: list[str] = []
+    site = LiveSite(project.load, project.build, tmp_path / "snapshots", hub, said.append)
+    return SimpleNamespace(project=project, hub=hub, site=site, said=said)
+
+
+def served_text(live, path: str) -> str:
+    return (live.site.served.root / path).read_text()
+
+
+def events_after(hub: Hub, cursor: int) -> list[tuple[str, dict]]:
+    return [(m.event, m.data) for m in hub.wait(cursor, 0)]
+
+
+def test_a_rebuild_tells_browsers_which_pages_changed(live):
+    live.site.rebuild()
+    cursor = live.hub.cursor()
+    live.project.pages["index.html"] = "<body>v2</body>"
+    live.site.rebuild(["content/a.md"])
+    (event, data), (status, state) = events_after(live.hub, cursor)
+    assert event == "reload" and data["changed"] == ["index.html"]
+    assert status == "status" and state == {"build": live.site.served.build, "errors": []}
+    assert served_text(live, "index.html") == "<body>v2</body>"
+
+
+def test_a_css_only_change_swaps_the_stylesheet(live):
+    live.site.rebuild()
+    cursor = live.hub.cursor()
+    live.project.pages["static/style.css"] = "a{color:red}"
+    live.site.rebuild(["themes/default/static/style.css"])
+    assert events_after(live.hub, cursor)[0] == ("css", {"build": live.site.served.build, "changed": ["static/style.css"]})
+
+
+def test_a_failed_build_keeps_the_last_good_site_and_shows_the_overlay_until_fixed(live):
+    live.site.rebuild()
+    good = live.site.served
+    live.project.pages["index.html"] = "<body>half</body>"
+    live.project.raise_ = ThemeError("template syntax error: unexpected '}'", path="templates/base.html", line=7)
+    cursor = live.hub.cursor()
+    assert not live.site.rebuild(["themes/x/templates/base.html"]).promoted
+    assert events_after(live.hub, cursor) == [("status", {"build": good.build, "errors": ["templates/base.html:7: template syntax error: unexpected '}'"]})]
+    assert live.site.served == good and served_text(live, "index.html") == "<body>v1</body>"
+    assert any("templates/base.html:7:" in line for line in live.said) and "still serving the last good build" in live.said[-1]
+    live.project.raise_ = None
+    cursor = live.hub.cursor()
+    assert live.site.rebuild().promoted
+    assert events_after(live.hub, cursor)[-1] == ("status", {"build": live.site.served.build, "errors": []})
+    assert served_text(live, "index.html") == "<body>half</body>"
+
+
+def test_a_new_article_error_blocks_the_build_but_an_old_one_does_not(live):
+    live.project.errors = ["content/old.md:3: front matter is not valid TOML"]
+    assert live.site.rebuild().promoted  # nothing better to show yet
+    live.project.pages["index.html"] = "<body>edit</body>"
+    assert live.site.rebuild(["content/other.md"]).promoted  # the old error must not freeze the site
+    live.project.errors.append("content/new.md:1: the file is empty")
+    live.project.pages["index.html"] = "<body>broken</body>"
+    assert not live.site.rebuild(["content/new.md"]).promoted
+    assert served_text(live, "index.html") == "<body>edit</body>"
+    assert live.hub.status["errors"][-1] == "content/new.md:1: the file is empty"
+
+
+# ---------------------------------------------------------------- the HTTP server
+
+
+@pytest.fixture
+def server(live):
+    live.site.rebuild()
+    srv = make_server("127.0.0.1", 0, lambda: live.site.served, live.hub)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield srv
+    live.hub.close()
+    srv.shutdown()
+    srv.server_close()
+
+
+def fetch(srv: DevServer, path: str, method: str = "GET"):
+    conn = http.client.HTTPConnection(*srv.server_address[:2], timeout=5)
+    conn.request(method, path)
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response.status, response.getheader("Content-Type"), body
+
+
+def test_server_injects_the_script_sets_types_and_answers_404_and_head(server):
+    status, kind, body = fetch(server, "/")
+    assert (status, kind) == (200, "text/html; charset=utf-8") and body.startswith(b"<body>v1<script data-digest-serve")
+    assert fetch(server, "/static/style.css")[:2] == (200, "text/css; charset=utf-8")
+    status, _, body = fetch(server, "/articles/missing.html")
+    assert status == 404 and b"lost" in body and b"data-digest-serve" in body
+    assert fetch(server, "/../../etc/passwd")[0] == 404
+    assert fetch(server, "/", "HEAD")[::2] == (200, b"")
+
+
+def test_event_stream_sends_the_status_then_a_reload(server, live):
+    conn = http.client.HTTPConnection(*server.server_address[:2], timeout=5)
+    conn.request("GET", "/__digest__/events")
+    response = conn.getresponse()
+    assert response.getheader("Content-Type") == "text/event-stream"
+
+    def next_event():
+        fields = {}
+        while (line := response.fp.readline().decode().rstrip("\n")) or not fields.get("event"):
+            if ":" in line and not line.startswith(":"):
+                key, value = line.split(":", 1)
+                fields[key] = value.strip()
+        return fields["event"], json.loads(fields["data"])
+
+    assert next_event() == ("status", {"build": live.site.served.build, "errors": []})
+    live.project.pages["index.html"] = "<body>v2</body>"
+    live.site.rebuild(["content/a.md"])
+    assert next_event()[0] == "reload"
+    conn.close()
+
+
+def test_a_port_in_use_gives_a_clear_message():
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(DigestError, match=f"port {port} is in use; try --port {port + 1}"):
+            make_server("127.0.0.1", port, lambda: None, Hub())

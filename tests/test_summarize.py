@@ -1,0 +1,181 @@
+"""The summarize stage and the daily briefing, on small articles written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.briefing import daily_briefing
+from digest.model import Paragraph, Span, SummarySentence
+from digest.summarize import ALGORITHMS, summarize
+
+ARTICLE = [
+    Paragraph("Harbor city votes to build a new sea wall", 1, "h"),
+    Paragraph(
+        "PORTVILLE (AP) — The Portville city council voted on Monday to build a two-mile sea wall "
+        "to protect the harbor district from winter storms that flooded hundreds of homes last year.",
+        3,
+    ),
+    Paragraph(
+        "The wall will cost about $40 million, paid for by a state grant and a local bond. "
+        "Construction is expected to begin in the spring and take three years to finish.",
+        5,
+    ),
+    Paragraph("Scroll down for video of the storm damage.", 6),
+    Paragraph(
+        "Mayor Dana Ruiz, who proposed the plan after the floods, called the vote historic. "
+        "She said the harbor district could not survive another winter like the last one.",
+        7,
+    ),
+    Paragraph("Residents packed the hall.", 9),
+    Paragraph(
+        "\"We have waited for this for a long time. Our homes were under water twice,\" said "
+        "fisherman Lou Banks, whose house stands two blocks from the harbor.",
+        11,
+    ),
+    Paragraph("Critics of the plan said the money should go to moving homes away from the coast.", 13),
+    Paragraph("Harbor protection", 14, "h"),
+    Paragraph(
+        "The council will vote on the contractor in May, and the state must still approve the "
+        "design of the wall before work on the harbor begins.",
+        15,
+    ),
+]
+
+
+def texts(summary):
+    return [s.text for s in summary]
+
+
+def test_spans_point_at_the_sentence_in_its_paragraph():
+    summary = summarize(ARTICLE)
+    assert summary
+    for sentence in summary:
+        paragraph = ARTICLE[sentence.span.paragraph]
+        assert paragraph.text[sentence.span.start : sentence.span.end] == sentence.text
+
+
+def test_summary_opens_with_the_lead_without_its_dateline():
+    first = summarize(ARTICLE)[0]
+    assert first.text.startswith("The Portville city council voted on Monday")
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_every_algorithm_runs_offline_in_document_order_and_skips_headings(algorithm):
+    summary = summarize(ARTICLE, algorithm=algorithm, sentences=3, max_words=None)
+    assert 1 <= len(summary) <= 3
+    spans = [(s.span.paragraph, s.span.start) for s in summary]
+    assert spans == sorted(spans)
+    assert all(ARTICLE[s.span.paragraph].kind == "p" for s in summary)
+    assert summarize(ARTICLE, algorithm=algorithm, sentences=3) == summarize(
+        ARTICLE, algorithm=algorithm, sentences=3
+    )
+
+
+def test_default_summarizer_also_reads_a_sumy_document():
+    # Same seam as sumy's summarizers: summarizer(document, sentences_count).
+    from digest.summarizers.document import build_document
+    from digest.summarizers.news import NewsSummarizer
+    from digest.summarizers.sumy_seam import to_sumy_document
+
+    ours = build_document(ARTICLE)
+    theirs, _ = to_sumy_document(ours)
+    summarizer = NewsSummarizer(max_words=60)
+    assert [str(s) for s in summarizer(theirs, 3)] == [str(s) for s in summarizer(ours, 3)]
+
+
+def test_unknown_algorithm_names_the_valid_ones():
+    with pytest.raises(ValueError, match="lex-rank") as error:
+        summarize(ARTICLE, algorithm="textrank")
+    assert "default" in str(error.value)
+
+
+def test_word_budget_limits_the_summary():
+    short = summarize(ARTICLE, sentences=5, max_words=30)
+    long = summarize(ARTICLE, sentences=5, max_words=120)
+    assert sum(len(s.text.split()) for s in short) <= 36  # the budget may run over by 20%
+    assert len(long) > len(short)
+
+
+def test_quality_filters_keep_out_promos_fragments_and_cut_quotes():
+    summary = " ".join(texts(summarize(ARTICLE, sentences=8, max_words=500)))
+    assert "Scroll down" not in summary
+    assert "Residents packed the hall." not in summary  # too short to say anything
+    assert "We have waited" not in summary  # half of a two-sentence quotation
+
+
+def test_pronoun_sentence_needs_its_antecedent():
+    paragraphs = [
+        Paragraph("The city council approved a new budget for the district's schools on Monday night.", 1),
+        Paragraph("Then the chair spoke.", 2),  # too short to be picked, so never an antecedent
+        Paragraph("She said the budget would pay for two hundred new teachers across the district.", 3),
+        Paragraph("Parents had asked the council for smaller classes at several public meetings.", 4),
+    ]
+    for budget in (30, 60, 200):
+        chosen = texts(summarize(paragraphs, sentences=3, max_words=budget))
+        assert chosen and not any(t.startswith("She said") for t in chosen)
+    # With its antecedent chosen, the same kind of sentence is fine.
+    chosen = texts(summarize(ARTICLE, sentences=8, max_words=500))
+    ruiz = next(i for i, t in enumerate(chosen) if t.startswith("Mayor Dana Ruiz"))
+    assert chosen[ruiz + 1].startswith("She said the harbor")
+
+
+def test_quotation_without_its_speaker_is_not_picked():
+    paragraphs = [
+        Paragraph("Firefighters contained a wildfire that had burned for a week in the hills above town.", 1),
+        Paragraph("\"We were lucky that the wind changed direction on Saturday night.\"", 2),
+        Paragraph("Residents of three villages were allowed to return to their homes on Sunday.", 3),
+    ]
+    chosen = texts(summarize(paragraphs, sentences=3, max_words=200))
+    assert len(chosen) == 2 and not any("lucky" in t for t in chosen)
+
+
+def test_repeated_sentence_is_not_picked_twice():
+    lead = "The river burst its banks on Sunday and flooded the old town for the first time in decades."
+    paragraphs = [
+        Paragraph(lead, 1),
+        Paragraph("Hundreds of people spent the night in schools and churches on higher ground nearby.", 2),
+        Paragraph(lead, 3),  # scraped pages repeat a lead as a caption
+    ]
+    assert texts(summarize(paragraphs, sentences=3, max_words=200)).count(lead) == 1
+
+
+def test_empty_or_heading_only_article_gives_no_summary():
+    assert summarize([]) == ()
+    assert summarize([Paragraph("Only a heading", 1, "h")]) == ()
+
+
+def sentence(text: str, paragraph: int = 0) -> SummarySentence:
+    return SummarySentence(text, Span(paragraph, 0, len(text)), 1.0)
+
+
+def test_briefing_takes_turns_across_articles_first_sentences_first():
+    day = [
+        ("wall", [sentence("The council voted for a sea wall to protect the harbor district."),
+                  sentence("The wall will cost about forty million dollars from a state grant.")]),
+        ("school", [sentence("A new primary school opened its doors to three hundred pupils."),
+                    sentence("Teachers said the classrooms were bright and well equipped.")]),
+        ("storm", [sentence("Forecasters warned of gales along the northern coast this weekend.")]),
+    ]
+    briefing = daily_briefing(day, sentences=4)
+    assert [slug for slug, _ in briefing] == ["wall", "school", "storm", "wall"]
+    assert briefing[3][1].text.startswith("The wall will cost")
+
+
+def test_briefing_drops_a_fact_reported_by_two_outlets():
+    day = [
+        ("outlet-a", [sentence("Russian President Vladimir Putin on Tuesday accused the U.S. and its "
+                               "allies of ignoring Russia's top security demands.")]),
+        ("outlet-b", [sentence("Putin accused the United States and its allies of ignoring Russia's "
+                               "top security demands, the Kremlin said."),
+                      sentence("Hungary's prime minister visited Moscow for talks on gas supplies.")]),
+    ]
+    briefing = daily_briefing(day)
+    assert [slug for slug, _ in briefing] == ["outlet-a", "outlet-b"]
+    assert briefing[1][1].text.startswith("Hungary")
+
+
+def test_briefing_is_capped_and_handles_an_empty_day():
+    many = [(f"a{i}", [sentence(f"Story number {i} reports event {i} in town {i} with detail {i}.")])
+            for i in range(20)]
+    assert len(daily_briefing(many, sentences=6)) == 6
+    assert daily_briefing([]) == ()
