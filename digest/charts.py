@@ -21,24 +21,29 @@ def timeline(days: Sequence[Day], by_slug: dict[str, Article], link: Callable[[s
     if not dated:
         return Markup("")
     counts = [(d, len(d.articles), sum(len(by_slug[s].quotes) for s in d.articles)) for d in dated]
-    top = max(max(a, q) for _, a, q in counts) or 1
-    slot, height, base = 64, 120, 100
+    # Each series on its own scale (quotes outnumber articles ten to one), with the counts
+    # printed on the bars so the two scales never mislead.
+    top_articles = max(a for _, a, _ in counts) or 1
+    top_quotes = max(q for _, _, q in counts) or 1
+    slot, height, base = 64, 110, 84
     width = max(slot * len(counts), 320)
     parts = [
-        f'<svg class="chart timeline" viewBox="0 0 {width} {height + 24}" width="100%" height="{height + 24}" role="img" aria-labelledby="tl-title tl-desc" preserveAspectRatio="xMinYMid meet">',
+        f'<svg class="chart timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="tl-title tl-desc">',
         '<title id="tl-title">Articles and quotes per day</title>',
         f'<desc id="tl-desc">{escape(_describe(counts))}</desc>',
     ]
     for i, (day, articles, quotes) in enumerate(counts):
         x = i * slot + 10
-        a_h = round(base * articles / top)
-        q_h = round(base * quotes / top)
+        a_h = round((base - 16) * articles / top_articles)
+        q_h = round((base - 16) * quotes / top_quotes)
         label = f"{day.date:%a %d %b}"
         parts.append(f'<a href="{escape(link(urls.day_url(day.slug)))}">')
         parts.append(f"<title>{escape(f'{day.date:%A %d %B %Y}: {articles} articles, {quotes} quotes')}</title>")
-        parts.append(f'<rect class="bar-articles" x="{x}" y="{base - a_h + 4}" width="18" height="{max(a_h, 1)}"/>')
-        parts.append(f'<rect class="bar-quotes" x="{x + 20}" y="{base - q_h + 4}" width="18" height="{max(q_h, 1)}"/>')
-        parts.append(f'<text x="{x + 19}" y="{base + 20}" text-anchor="middle">{escape(label)}</text>')
+        parts.append(f'<rect class="bar-articles" x="{x}" y="{base - a_h}" width="18" height="{max(a_h, 1)}"/>')
+        parts.append(f'<text class="count" x="{x + 9}" y="{base - a_h - 4}" text-anchor="middle">{articles}</text>')
+        parts.append(f'<rect class="bar-quotes" x="{x + 20}" y="{base - q_h}" width="18" height="{max(q_h, 1)}"/>')
+        parts.append(f'<text class="count" x="{x + 29}" y="{base - q_h - 4}" text-anchor="middle">{quotes}</text>')
+        parts.append(f'<text x="{x + 19}" y="{base + 18}" text-anchor="middle">{escape(label)}</text>')
         parts.append("</a>")
     parts.append("</svg>")
     legend = '<p class="legend"><span class="key key-articles"></span> articles <span class="key key-quotes"></span> quotes</p>'

@@ -7,8 +7,10 @@ The writer refuses a path outside the output folder, and the same path twice.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import posixpath
+import sys
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -44,6 +46,7 @@ class SiteWriter:
         check_output_folder(output, protected)
         output = output.absolute()
         output.parent.mkdir(parents=True, exist_ok=True)
+        recover_output(output)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
         try:
             for path in sorted(self._files):
@@ -79,15 +82,47 @@ def check_output_folder(output: Path, protected: Iterable[Path]) -> None:
 
 
 def _swap(staging: Path, output: Path) -> None:
+    """Put the staged site in place of the output folder.
+
+    On Linux, renameat2(RENAME_EXCHANGE) swaps the two folders in one atomic step, so
+    there is no moment without a site. Elsewhere (or on filesystems without it) the old
+    folder is renamed aside first; `recover_output` puts it back if a crash falls between
+    the two renames.
+    """
+    if output.exists() and not output.is_dir():
+        raise WriteError(f"{output} exists and is not a folder; move it away or choose another output folder")
+    os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a site folder must be readable
+    if output.is_dir() and _exchange(staging, output):
+        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+        return
     old = None
-    if output.exists() or output.is_symlink():
-        if not output.is_dir():
-            raise WriteError(f"{output} exists and is not a folder; move it away or choose another output folder")
-        old = output.with_name(f".{output.name}.old-{os.getpid()}")
+    if output.exists():
+        old = output.with_name(f".{output.name}.old")
         if old.exists():
             shutil.rmtree(old)
         os.replace(output, old)
     os.replace(staging, output)
-    os.chmod(output, 0o755)  # mkdtemp makes it 0700; a site folder must be readable
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def recover_output(output: Path) -> None:
+    """After a crash between the two renames, put the previous site back."""
+    old = output.absolute().with_name(f".{output.name}.old")
+    if old.is_dir() and not output.exists():
+        os.replace(old, output)
+    for stale in output.absolute().parent.glob(f".{output.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    if sys.platform != "linux":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0

@@ -1,3 +1,5 @@
+import sys
+
 import pytest
 
 from digest.errors import WriteError
@@ -60,3 +62,43 @@ def test_slugs_are_safe_and_unique():
 )
 def test_relative_links(page, target, link):
     assert relative(page, target) == link
+
+
+def test_crash_between_renames_is_recovered(tmp_path):
+    out = tmp_path / "site"
+    # What a kill -9 between the two renames leaves: the old site moved aside, no site/,
+    # and a half-written staging folder.
+    old = tmp_path / ".site.old"
+    old.mkdir()
+    (old / "index.html").write_bytes(b"old")
+    (tmp_path / ".site.tmp-abc").mkdir()
+    from digest.write import recover_output
+
+    recover_output(out)
+    assert (out / "index.html").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_swap_keeps_a_site_at_every_moment(tmp_path, monkeypatch):
+    """The new site replaces the old one in one exchange where the OS allows it."""
+    import digest.write as write
+
+    out = tmp_path / "site"
+    first = SiteWriter()
+    first.add("index.html", b"one")
+    first.commit(out)
+    seen = []
+    real_exchange = write._exchange
+
+    def spy(a, b):
+        ok = real_exchange(a, b)
+        seen.append(ok)
+        assert (b / "index.html").exists()  # right after the exchange, site/ is whole
+        return ok
+
+    monkeypatch.setattr(write, "_exchange", spy)
+    second = SiteWriter()
+    second.add("index.html", b"two")
+    second.commit(out)
+    assert (out / "index.html").read_bytes() == b"two"
+    assert seen == [sys.platform == "linux"]  # Linux swaps atomically with renameat2

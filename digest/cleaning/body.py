@@ -18,7 +18,8 @@ from digest.cleaning import widgets as w
 from digest.cleaning.lines import FURNITURE_COST, Line, label_line, make_line
 from digest.model import CleanText, Paragraph, RemovedLine
 
-_CAPTION_WINDOW = 3  # a caption's second copy follows within this many lines
+_CAPTION_WINDOW = 3
+_CAPTION_MIN_WORDS = 3  # a caption's second copy follows within this many lines
 _WIDGET_TITLE_REASONS = frozenset({"video player", "image widget", "share buttons", "advertisement"})
 _ARTICLE_BEFORE_END = 2.5  # about one full paragraph
 _INLINE_BOX_LINKS = 6
@@ -65,7 +66,10 @@ def _mark_duplicate_captions(lines: list[Line]) -> None:
         if before is not None and index - before <= _CAPTION_WINDOW:
             for twin in (lines[before], line):
                 if twin.label in ("text", "caption", "date"):
-                    _relabel(twin, "caption", "duplicate caption")
+                    if twin.heading_like:  # a headline printed twice (page title and story title)
+                        _relabel(twin, "repeat", "repeated headline")
+                    else:
+                        _relabel(twin, "caption", "duplicate caption")
         elif before is not None and line.words >= 8:
             for twin in (lines[before], line):
                 twin.score = min(twin.score, _REPEATED_PENALTY)
@@ -82,7 +86,12 @@ def _mark_credit_neighbours(lines: list[Line]) -> None:
         if line.label != "credit":
             continue
         for other in (lines[index - 1] if index else None, lines[index + 1] if index + 1 < len(lines) else None):
-            if other is not None and other.label == "text" and (_same_block(other, line) or _same_block(line, other)):
+            if (
+                other is not None
+                and other.label == "text"
+                and other.words >= _CAPTION_MIN_WORDS
+                and (_same_block(other, line) or _same_block(line, other))
+            ):
                 _relabel(other, "caption", "caption")
 
 
@@ -128,23 +137,31 @@ def _mark_related_boxes(lines: list[Line]) -> None:
 
 
 def _mark_headline_lists(lines: list[Line]) -> None:
-    # "Latest Stories" and similar: bullet items that are headlines, each optionally
-    # followed by an indented blurb. The blurbs read like prose, so they must be caught
-    # by structure, not by their wording.
-    item_indent, in_list = -1, False
-    for line in lines:
-        if line.bullet:
+    # "Latest Stories" and similar: bullet items that are headlines, each followed by an
+    # indented blurb. The blurbs read like prose, so they must be caught by structure, not
+    # by their wording. A bullet list without blurbs (key points, a list inside the
+    # article) is left to the span finder.
+    run: list[Line] = []  # headline items and blurbs of the current list
+    has_blurb, item_indent = False, -1
+    for line in lines + [None]:  # None flushes the last run
+        if line is not None and line.bullet and line.label == "text":
             # Once a list of headlines has started, a headline that happens to end in a
             # period is still an item of it.
-            is_item = line.label in ("text", "list") and (line.heading_like or (in_list and line.indent == item_indent))
-            item_indent, in_list = (line.indent, True) if is_item else (-1, False)
-            if is_item and line.label == "text":
-                _relabel(line, "list", "Latest Stories list")
-        elif item_indent >= 0 and line.indent > item_indent:
-            if line.label == "text":
-                _relabel(line, "list", "Latest Stories list")
-        else:
-            item_indent, in_list = -1, False
+            if line.heading_like or (run and line.indent == item_indent):
+                run.append(line)
+                item_indent = line.indent
+                continue
+        elif line is not None and run and line.indent > item_indent and line.label == "text" and not line.bullet:
+            run.append(line)
+            has_blurb = True
+            continue
+        if has_blurb:
+            for item in run:
+                _relabel(item, "list", "Latest Stories list")
+        run, has_blurb, item_indent = [], False, -1
+        if line is not None and line.bullet and line.label == "text" and line.heading_like:
+            run.append(line)
+            item_indent = line.indent
 
 
 def _best_span(lines: list[Line]) -> tuple[int, int] | None:
@@ -181,7 +198,7 @@ def _assemble(lines: list[Line], first: int, last: int) -> CleanText:
         line = lines[index]
         if line.label != "text":
             removed.append(RemovedLine(line.number, line.text, line.reason))
-        elif line.score < 0 and line.heading_like:
+        elif line.score < 0 and line.heading_like and not line.bullet:
             paragraphs.append(Paragraph(line.text, line.number, "h"))
         else:
             paragraphs.append(Paragraph(line.text, line.number, "p"))

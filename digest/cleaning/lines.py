@@ -10,11 +10,13 @@ their neighbours whether they belong to the article.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from digest.cleaning import widgets as w
 
 FURNITURE_COST = -1.0
+_TRAILING_SYMBOLS = frozenset({"So", "Sk", "Mn", "Me", "Cf", "Cn"})  # emoji, variation selectors, joiners
 _SENTENCE_END = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]*"
 # Dashes are left out: "— Jane Doe (@jane)" under an embedded post is body text.
@@ -43,13 +45,21 @@ class Line:
         return not self.sentence_end and not self.colon_end and self.words <= 20
 
 
+def _strip_tail(text: str) -> str:
+    """The text without closing quotes, brackets and trailing emoji, to see its last punctuation."""
+    tail = text.rstrip(_CLOSERS)
+    while tail and tail[-1] not in _SENTENCE_END and unicodedata.category(tail[-1]) in _TRAILING_SYMBOLS:
+        tail = tail[:-1].rstrip(_CLOSERS + " ")
+    return tail
+
+
 def make_line(number: int, raw: str) -> Line:
     text = raw.strip()
     tokens = text.split()
     words = len(tokens)
     if words and len(text) > 9 * words:  # scripts written without spaces (Chinese, Japanese)
         words = max(words, len(text) // 3)
-    tail = text.rstrip(_CLOSERS)
+    tail = _strip_tail(text)
     bullet = text.startswith(_BULLETS) or (len(tokens) > 1 and tokens[0] in ("-", "*", "+"))
     # Sentence case shows in the first few dozen words; the rest adds nothing but time.
     initials = "".join([token[0] for token in tokens[:40]])
@@ -98,6 +108,8 @@ def _furniture(line: Line) -> tuple[str, str] | None:
         key = w.phrase_key(text)
         if key in w.END_HEADINGS and words <= 6:
             return "end", w.END_HEADINGS[key]
+        if words <= 6 and key.startswith(w.END_PREFIXES):
+            return "end", "Latest Stories list"
         if key in w.WIDGET_PHRASES:
             return "widget", w.WIDGET_PHRASES[key]
         if not key or w.SEPARATOR.match(text):

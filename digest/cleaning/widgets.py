@@ -235,7 +235,6 @@ most popular
 most read
 most viewed
 most shared
-popular
 popular stories
 popular now
 trending
@@ -293,10 +292,23 @@ join the discussion
 join the conversation
 the conversation
 show comments
-discussion
 reader comments
+комментарии
+отзывы
+kommentare
+comentários
+comentarios
+commentaires
+commenti
+komentar
 """.strip().split("\n"):
     END_HEADINGS[_phrase.strip()] = "comments"
+
+# Headings that start this way end the article too ("More from Politics", "Most popular diets").
+END_PREFIXES = (
+    "most popular ", "most read ", "more from ", "more stories ", "related stories ", "you may also ", "you might also ",
+    "recommended for ", "самые популярные", "читайте также", "leia também", "mais lidas", "lesen sie auch",
+)
 
 # Patterns searched in a whole stripped line, with the reason shown to the user.
 VIDEO_TIMES = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*[/|]?\s*(?:\d{1,2}:)?\d{1,2}:\d{2})*$")
@@ -311,7 +323,7 @@ SHARE_COUNT = re.compile(r"^\d[\d,.]*\s*[kKmM]?\s+(?:shares?|views|likes|reads)$
 NO_LETTERS = re.compile(r"^[^\w]*[\d\W_]+$")
 SOURCE_NOTE = re.compile(r"^sources?\s*:\s*\w", re.I)
 
-COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|©\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}", re.I)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)\s)|^copyright\s*(?:©|\(c\)|\d{4}|$)|\ball rights reserved\b|©\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}", re.I)
 
 # Sourcing and contributor lines that close wire and broadcaster stories.
 SOURCING = re.compile(
@@ -337,8 +349,8 @@ TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|category|posted in|
 PHOTO_CREDIT = re.compile(
     r"\bvia (?:AP|Reuters|AFP|Getty|Getty Images|EPA|Bloomberg)\b|\bAP Photo\b|\bGetty Images\b|"
     r"/\s?(?:AP|AFP|Reuters|Getty|EPA|Shutterstock|Xinhua|TASS|Sputnik|Bloomberg|ANP|dpa)\b|"
-    r"^(?:photo|photograph|image|picture|credit|photo credit|image credit|foto|bild)\s*[:：]|"
-    r"^(?:photo|photograph|image) (?:by|courtesy|credit)\b|\bcourtesy of\b|\bShutterstock\b|\biStock\b|"
+    r"(?i:^(?:photo|photograph|image|picture|credit|photo credit|image credit|foto|bild)\s*[:：]|"
+    r"^(?:photo|photograph|image) (?:by|courtesy|credit)\b|\bcourtesy of\b)|\bShutterstock\b|\biStock\b|"
     r"\b(?:AFP|EPA|Reuters|AP|Xinhua|TASS|Sputnik|Getty)$"
 )
 # A caption that carries its own credit in closing brackets: "... (AP Photo/Jane Doe)", "[File: Reuters]".

@@ -99,7 +99,7 @@ def find_matches(metas: Sequence[Metadata]) -> list[Match]:
                         continue
                 elif score < STRONG:
                     continue
-                words = tuple(_spelled(t, clue) for t in sorted(shared, key=weight, reverse=True)[:3])
+                words = tuple(_spelled(t, clue) for t in sorted(shared, key=lambda t: (-weight(t), t))[:3])
                 found.append(Match(i, clue, j, other, score, words))
     return found
 

@@ -221,7 +221,7 @@ def _resolve_pronoun(doc: Document, np: NP) -> Attribution:
                 if e.kind == "org" or (e.kind == "desc" and any(r.endswith("s") for r in e.roles)):
                     return from_entity(doc, m.entity, 0.6)
         return Attribution(UNKNOWN, "", confidence=0.3)
-    for k, sentence in enumerate(doc.mentions_before(np.par, np.pos, 5)):
+    for k, sentence in enumerate(doc.mentions_before(np.par, np.pos, np.par + 1)):
         # the speaker of a speech verb first ("Clinton aide Jen Ames said …" → Ames), then
         # the others in reading order (the subject usually comes first)
         ordered = [m for m in sentence if m.speaks] + [m for m in sentence if not m.speaks]
@@ -239,7 +239,7 @@ def _resolve_pronoun(doc: Document, np: NP) -> Attribution:
                 # an unnamed source is "he" only as the subject of the sentence just before
                 if k > 1 or m is not sentence[0] or m.roles[0].endswith("s") or m.roles[0] in ("people", "staff"):
                     continue
-            return from_entity(doc, m.entity, 0.75 if k < 4 else 0.5)
+            return from_entity(doc, m.entity, 0.75 if k < 4 else 0.5 if k < 12 else 0.3)
     return Attribution(UNKNOWN, "", confidence=0.2)
 
 

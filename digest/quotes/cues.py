@@ -151,7 +151,7 @@ michael miguel mike mikhail mitch mitt mohammed muhammad nancy_m nathan neil ned
 nick nigel nikolai norman oleg oliver omar oscar patrick paul pete peter phil philip pierre
 rafael ralph rand randy ray raymond reince reggie richard rick rob robert roberto rod roger
 ron ronald rudy rudolph russell ryan sam samuel scott sean sebastian sergei sergey seth
-shawn simon stanley stephen steve steven stuart ted terry thomas tim timothy tom tommy tony
+shawn simon stanley stephen steve steven stuart ted thomas tim timothy tom tommy tony
 travis trey vassily vasily victor viktor vince vincent vladimir volodymyr walter warren
 wayne wesley will william xi yuri zach zachary
 """.split()) - {"kim_m", "lee_m", "lindsey_m", "nancy_m"}

@@ -17,15 +17,20 @@ from digest.quotes.mentions import (Entity, Mention, analyse_run, gender_of, mas
 # "a senior administration official", "one aide": an unnamed person the article may refer back to.
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w.’'-]+\s+){0,4}[\w’'-]+)")
 _WORDS = re.compile(r"[\w’'-]+")
+_NOT_IN_NP = frozenset("after before with in on at of for to from by that who which and or but "
+                       "said says told is was are were has had have".split())
 
 
 def _indefinites(masked: str):
     """(start, end, head noun) for each 'a/one/another … <person noun>' phrase."""
     for m in _INDEFINITE.finditer(masked):
         for w in _WORDS.finditer(masked, m.start(1), m.end(1)):
-            if w.group().lower() in PERSON_NOUNS:
-                yield m.start(), w.end(), w.group().lower()
+            low = w.group().lower()
+            if low in PERSON_NOUNS:
+                yield m.start(), w.end(), low
                 break
+            if low in _NOT_IN_NP:
+                break  # "one day after President …" is not a description of a person
 
 
 _GLUED = re.compile(r"([a-z'’-]{3,}?)(?:at|in|on|to|for|of)")
@@ -190,7 +195,7 @@ class Document:
     def lookup(self, tokens: list[str], kind: str, par: int, pos: int) -> int:
         """Entity for a name found at (par, pos), preferring the mention recorded there."""
         for m in self.mentions[par]:
-            if m.start <= pos < m.end and m.entity >= 0:
+            if m.start <= pos < m.end and m.entity >= 0 and m.kind != "desc":
                 return m.entity
         key = tuple(t.lower().rstrip(".") for t in tokens)
         if key in self._by_key:

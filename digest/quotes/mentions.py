@@ -180,7 +180,12 @@ def analyse_run(tokens: list[str]) -> tuple[str, list[str], list[str]]:
     if not toks:
         return "", [], []
     lows = [t.lower().rstrip(".") for t in toks]
-    if any(w in ORG_WORDS for w in lows) or (len(toks) == 1 and toks[0].isupper() and len(toks[0]) > 1):
+    # "NATO Secretary-General Jens Stoltenberg": an organisation's officer is a person, so the
+    # run is an organisation only when no plain name follows its last title
+    titled = [i for i, t in enumerate(toks) if is_title_word(t) and t.lower() not in ("of", "the")]
+    officer = bool(titled) and titled[-1] < len(toks) - 1 and not any(
+        w in ORG_WORDS or (t.isupper() and len(t) > 1) for w, t in zip(lows[titled[-1] + 1:], toks[titled[-1] + 1:]))
+    if not officer and (any(w in ORG_WORDS for w in lows) or (len(toks) == 1 and toks[0].isupper() and len(toks[0]) > 1)):
         # "the U.S. Embassy in Kyiv", "Chinese Foreign Ministry", "NATO"
         if lows[-1] in ("of", "in", "for", "and", "&"):
             toks = toks[:-1]
