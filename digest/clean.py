@@ -15,7 +15,11 @@ from digest.model import CleanText, Paragraph, RemovedLine, Source
 
 __all__ = ["clean"]
 
-_OBVIOUS_WIDGETS = frozenset({"widget"})
+# Only whole-line player, share and ad phrases, timecodes and separators: in an
+# already-structured file a short line ("Politics", "2019") is more likely the author's.
+_OBVIOUS_WIDGETS = frozenset(
+    {"video player", "image widget", "advertisement", "share buttons", "accessibility links", "separator", "read time"}
+)
 
 
 def clean(source: Source) -> CleanText:
@@ -33,7 +37,7 @@ def _clean_structured(text: str) -> CleanText:
             continue
         line = make_line(number, raw)
         label_line(line)
-        if line.label in _OBVIOUS_WIDGETS and line.reason != "separator":
+        if line.label == "widget" and line.reason in _OBVIOUS_WIDGETS:
             removed.append(RemovedLine(number, line.text, line.reason))
         elif line.text.startswith("#"):
             paragraphs.append(Paragraph(line.text.lstrip("#").strip(), number, "h"))

@@ -16,7 +16,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
-from digest.quotes.cues import NAME_SUFFIXES, ORG_WORDS, TITLES
+from digest.quotes.cues import HONORIFIC_GENDER, NAME_SUFFIXES, ORG_WORDS, TITLES, first_name_gender
 
 UNKNOWN = "UNKNOWN"
 # Common English short forms of given names (general, not tied to any article).
@@ -68,6 +68,11 @@ def _given_match(a: str, b: str) -> bool:
     return _SHORT.get(la, la) == _SHORT.get(lb, lb)
 
 
+def _fullest(name: str) -> tuple:
+    """Sort key: more name parts first, then longer, then accents kept ("José" over "Jose")."""
+    return (-len(name.split()), -len(name), -sum(not c.isascii() for c in name), name)
+
+
 def merge_speakers(names: Sequence[str]) -> dict[str, str]:
     """Map every name to one canonical form shared by all spellings of the same person."""
     out: dict[str, str] = {}
@@ -108,13 +113,20 @@ def merge_speakers(names: Sequence[str]) -> dict[str, str]:
                 clusters.append([(name, toks)])
         for cl in clusters:
             # the fullest form, titles stripped; ties go to the longer, then alphabetically first
-            forms = sorted({" ".join(t) + suffixed.get(n, "") for n, t in cl},
-                           key=lambda n: (-len(n.split()), -len(n), n))
+            forms = sorted({" ".join(t) + suffixed.get(n, "") for n, t in cl}, key=_fullest)
             for name, _ in cl:
                 out[name] = forms[0]
         for name in singles:
-            if len(clusters) == 1:
-                out[name] = out[clusters[0][0][0]]
+            fits = clusters
+            honorific = HONORIFIC_GENDER.get(name.split()[0].lower().rstrip(".")) if " " in name else None
+            if honorific and len(clusters) > 1:
+                # "Mrs. Clinton" with Hillary and Bill Clinton: the given names tell them apart
+                fits = [cl for cl in clusters if first_name_gender(cl[0][1][0]) == honorific]
+            if len(fits) == 1:
+                out[name] = out[fits[0][0][0]]
+            elif not clusters:
+                # only bare surnames, spelt alike ("O'Neill", "O’Neill"): one person
+                out[name] = sorted((" ".join(_tokens(n)) for n in singles), key=_fullest)[0]
             else:
                 out[name] = " ".join(_tokens(name)) + suffixed.get(name, "")  # ambiguous or alone
     return out

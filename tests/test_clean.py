@@ -94,6 +94,7 @@ def test_dateline_stays_and_byline_at_the_end_goes_to_the_footer():
     footer = dict(result.footer)
     assert footer[19] == "Maria Lopez And Ken Adams, The Associated Press"
     assert footer[17].endswith("contributed to this report.")
+    assert [n for n, _ in result.header] == [1, 3]  # headline and read-time line, for metadata
 
 
 def test_page_without_headline_starts_with_the_first_sentence():
@@ -112,6 +113,55 @@ def test_menu_byline_date_and_related_list_around_a_short_body():
     assert why[19] == "Latest Stories list"
     assert all(why[n] == "related links" for n in (21, 22, 23))
     assert {9, 11} <= set(dict(result.header))
+
+
+def test_bullet_list_inside_the_body_is_kept_but_a_list_of_headlines_is_not():
+    result, _ = clean_fixture("key_points.txt")
+    assert body_lines(result) == [7, 9, 11, 12, 13, 15, 17]
+    why = reasons(result)
+    assert why[19] == "tags" and why[21] == "Latest Stories list"
+    assert why[23] == why[24] == "related links"
+
+
+def test_list_closing_the_article_is_kept_and_prose_about_signing_up_is_not_a_promo():
+    result, _ = clean_fixture("trailing_list.txt")
+    assert body_lines(result) == [8, 10, 12, 16, 17, 18, 19]
+    assert [(p.line, p.kind) for p in result.paragraphs if p.kind == "h"] == [(14, "h")]
+    why = reasons(result)
+    assert why[6] == "byline" and why[21] == "sourcing line"
+    assert why[23] == why[24] == "navigation"
+
+
+def test_captions_carrying_their_own_credit_are_dropped_from_the_body():
+    paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
+    text = "\n\n".join([
+        paragraph,
+        "Council members vote in the chamber on Monday. Photograph: Jane Doe/Getty Images",
+        paragraph.replace("Monday", "Tuesday"),
+        "A worker repairs a road in the city centre, March 3, 2024. REUTERS/John Roe/File Photo",
+        "Residents asked for a public hearing (AP Photo/Mary Poe)",
+        paragraph.replace("Monday", "Wednesday"),
+    ])
+    result = clean(Source("c.txt", "txt", text))
+    assert body_lines(result) == [1, 5, 11]
+    assert {r.line: r.reason for r in result.removed} == {3: "caption", 7: "caption", 9: "caption"}
+
+
+def test_related_box_and_comment_count_above_the_story_do_not_hide_it():
+    result, _ = clean_fixture("standfirst_and_box.txt")
+    assert body_lines(result) == [14, 16, 18, 20]
+    why = reasons(result)
+    assert why[6] == "comment count" and why[8] == "Latest Stories list"
+    assert {3, 5} <= set(dict(result.header))  # standfirst and byline stay available to metadata
+
+
+def test_author_bio_closing_the_page_is_footer_not_body():
+    paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
+    bio = "Jane Doe is a reporter for Example News who covers city hall and regional transport."
+    result = clean(Source("b.txt", "txt", f"{paragraph}\n\n{paragraph.replace('Monday', 'Friday')}\n\n{bio}\n"))
+    assert body_lines(result) == [1, 3]
+    assert reasons(result)[5] == "author bio"
+    assert (5, bio) in result.footer
 
 
 def test_every_line_is_either_body_or_removed_with_a_reason():

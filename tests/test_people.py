@@ -24,6 +24,19 @@ def test_same_surname_different_people_stay_apart():
     assert out["Keller"] == "Keller"  # ambiguous: not guessed
 
 
+def test_honorific_picks_the_right_one_of_two_namesakes():
+    out = merge_speakers(["Laura Brandt", "Peter Brandt", "Mrs. Brandt", "Mr. Brandt", "Brandt"])
+    assert out["Mrs. Brandt"] == "Laura Brandt"
+    assert out["Mr. Brandt"] == "Peter Brandt"
+    assert out["Brandt"] == "Brandt"
+
+
+def test_bare_surname_spellings_and_accents_merge():
+    out = merge_speakers(["O'Malley", "O’Malley", "Iñaki Ruiz", "Inaki Ruiz"])
+    assert out["O'Malley"] == out["O’Malley"]
+    assert out["Inaki Ruiz"] == out["Iñaki Ruiz"] == "Iñaki Ruiz"
+
+
 def test_junior_is_not_the_father():
     out = merge_speakers(["Hal Brody", "Hal Brody Jr.", "Brody"])
     assert out["Hal Brody"] != out["Hal Brody Jr."]

@@ -20,26 +20,11 @@ from digest.serve.server import DevServer, make_server, resolve_request
 from digest.serve.watch import WatchRules, event_reason
 from digest.write import SiteWriter
 
-# ---------------------------------------------------------------- scheduling
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
 
 def rebuilder(on_build=lambda reasons: None):
-    clock = FakeClock()
-    built: list[list[str]] = []
-
-    def build(reasons):
-        built.append(reasons)
-        on_build(reasons)
-
-    return Rebuilder(build, Debouncer(quiet=0.15, max_wait=1.0), clock), clock, built
+    """A Rebuilder on a fake clock (set clock.now) with the debounce defaults `digest serve` uses."""
+    clock, built = SimpleNamespace(now=0.0), []
+    return Rebuilder(lambda reasons: (built.append(reasons), on_build(reasons)), Debouncer(), lambda: clock.now), clock, built
 
 
 def test_a_burst_of_a_thousand_events_in_a_second_gives_at_most_two_builds():
@@ -86,9 +71,6 @@ def test_changes_during_a_build_queue_exactly_one_more_build():
         clock.now += t
         assert not r.step()
     assert len(built) == 2 and len(built[1]) == 20
-
-
-# ---------------------------------------------------------------- watch rules
 
 
 @pytest.fixture
@@ -140,9 +122,6 @@ def test_watch_plan_covers_each_folder_once(rules, tmp_path):
     assert (tmp_path.resolve() / "themes/default", True) not in plan  # inside themes/ already
 
 
-# ---------------------------------------------------------------- paths and injection
-
-
 def test_requests_cannot_leave_the_served_folder(tmp_path):
     root = tmp_path / "served"
     (root / "articles").mkdir(parents=True)
@@ -164,9 +143,6 @@ def test_reload_script_goes_before_the_closing_body_and_cannot_break_out():
     assert inject(b"<p>no body tag", None, None).startswith(b"<p>no body tag<script")
 
 
-# ---------------------------------------------------------------- builds, events, overlay
-
-
 class FakeProject:
     """Stands in for load_config + build: writes `pages` to the output, or fails as told."""
 
@@ -174,7 +150,7 @@ class FakeProject:
         self.output = tmp_path / "site"
         self.pages = {"index.html": "<body>v1</body>", "static/style.css": "a{}", "404.html": "<body>lost</body>"}
         self.errors: list[str] = []
-        self.raise_: DigestError | None = None
+        self.raise_: Exception | None = None
 
     def load(self):
         return SimpleNamespace(output=self.output)
@@ -212,8 +188,16 @@ def test_a_rebuild_tells_browsers_which_pages_changed(live):
     live.site.rebuild(["content/a.md"])
     (event, data), (status, state) = events_after(live.hub, cursor)
     assert event == "reload" and data["changed"] == ["index.html"]
-    assert status == "status" and state == {"build": live.site.served.build, "errors": []}
+    assert status == "status" and state == {"build": live.site.served.build, "errors": [], "stale": False}
     assert served_text(live, "index.html") == "<body>v2</body>"
+
+
+def test_a_rebuild_that_changes_nothing_reloads_nothing(live):
+    live.site.rebuild()
+    build, cursor = live.site.served.build, live.hub.cursor()
+    live.site.rebuild(["content/a.md"])  # e.g. a save without edits, or a comment in config.toml
+    assert live.site.served.build == build
+    assert [event for event, _ in events_after(live.hub, cursor)] == ["status"]
 
 
 def test_a_css_only_change_swaps_the_stylesheet(live):
@@ -231,14 +215,22 @@ def test_a_failed_build_keeps_the_last_good_site_and_shows_the_overlay_until_fix
     live.project.raise_ = ThemeError("template syntax error: unexpected '}'", path="templates/base.html", line=7)
     cursor = live.hub.cursor()
     assert not live.site.rebuild(["themes/x/templates/base.html"]).promoted
-    assert events_after(live.hub, cursor) == [("status", {"build": good.build, "errors": ["templates/base.html:7: template syntax error: unexpected '}'"]})]
+    assert events_after(live.hub, cursor) == [("status", {"build": good.build, "errors": ["templates/base.html:7: template syntax error: unexpected '}'"], "stale": True})]
     assert live.site.served == good and served_text(live, "index.html") == "<body>v1</body>"
     assert any("templates/base.html:7:" in line for line in live.said) and "still serving the last good build" in live.said[-1]
     live.project.raise_ = None
     cursor = live.hub.cursor()
     assert live.site.rebuild().promoted
-    assert events_after(live.hub, cursor)[-1] == ("status", {"build": live.site.served.build, "errors": []})
+    assert events_after(live.hub, cursor)[-1] == ("status", {"build": live.site.served.build, "errors": [], "stale": False})
     assert served_text(live, "index.html") == "<body>half</body>"
+
+
+def test_a_crash_inside_the_build_is_reported_and_serving_goes_on(live):
+    live.site.rebuild()
+    live.project.raise_ = ZeroDivisionError("division by zero")
+    outcome = live.site.rebuild(["content/a.md"])
+    assert not outcome.promoted and outcome.errors == ["internal error: ZeroDivisionError: division by zero (please report it)"]
+    assert served_text(live, "index.html") == "<body>v1</body>"
 
 
 def test_a_new_article_error_blocks_the_build_but_an_old_one_does_not(live):
@@ -251,9 +243,6 @@ def test_a_new_article_error_blocks_the_build_but_an_old_one_does_not(live):
     assert not live.site.rebuild(["content/new.md"]).promoted
     assert served_text(live, "index.html") == "<body>edit</body>"
     assert live.hub.status["errors"][-1] == "content/new.md:1: the file is empty"
-
-
-# ---------------------------------------------------------------- the HTTP server
 
 
 @pytest.fixture
@@ -272,9 +261,10 @@ def fetch(srv: DevServer, path: str, method: str = "GET"):
     conn = http.client.HTTPConnection(*srv.server_address[:2], timeout=5)
     conn.request(method, path)
     response = conn.getresponse()
-    body = response.read()
-    conn.close()
-    return response.status, response.getheader("Content-Type"), body
+    try:
+        return response.status, response.getheader("Content-Type"), response.read()
+    finally:
+        conn.close()
 
 
 def test_server_injects_the_script_sets_types_and_answers_404_and_head(server):
@@ -283,8 +273,11 @@ def test_server_injects_the_script_sets_types_and_answers_404_and_head(server):
     assert fetch(server, "/static/style.css")[:2] == (200, "text/css; charset=utf-8")
     status, _, body = fetch(server, "/articles/missing.html")
     assert status == 404 and b"lost" in body and b"data-digest-serve" in body
+    assert b'<base href="/">' in body  # its root-relative links work from any missing path
     assert fetch(server, "/../../etc/passwd")[0] == 404
     assert fetch(server, "/", "HEAD")[::2] == (200, b"")
+    server.reload = False  # --no-reload
+    assert fetch(server, "/")[2] == b"<body>v1</body>"
 
 
 def test_event_stream_sends_the_status_then_a_reload(server, live):
@@ -301,7 +294,8 @@ def test_event_stream_sends_the_status_then_a_reload(server, live):
                 fields[key] = value.strip()
         return fields["event"], json.loads(fields["data"])
 
-    assert next_event() == ("status", {"build": live.site.served.build, "errors": []})
+    assert next_event() == ("status", {"build": live.site.served.build, "errors": [], "stale": False})
+    assert fetch(server, "/")[0] == 200  # the open stream does not hold up other clients
     live.project.pages["index.html"] = "<body>v2</body>"
     live.site.rebuild(["content/a.md"])
     assert next_event()[0] == "reload"
@@ -316,8 +310,6 @@ def test_a_port_in_use_gives_a_clear_message():
         with pytest.raises(DigestError, match=f"port {port} is in use; try --port {port + 1}"):
             make_server("127.0.0.1", port, lambda: None, Hub())
 
-
-# ---------------------------------------------------------------- end to end
 
 ARTICLE = '+++\ntitle = "Harbour reopens"\ndate = 2024-03-05\noutlet = "Coast Times"\n+++\n\nThe harbour reopened to ships on Tuesday after a week of {what}.\n\n"We are back in business," harbour master Lena Fox said.\n'
 
@@ -335,13 +327,14 @@ def wait_for(hub: Hub, cursor: int, event: str, test=lambda data: True, timeout:
     raise AssertionError(f"no {event!r} event within {timeout} s")
 
 
-def test_end_to_end_editing_an_article_serves_the_new_page(project):
+@pytest.mark.parametrize("poll", [False, True], ids=["os-events", "polling"])
+def test_end_to_end_editing_an_article_serves_the_new_page(project, poll):
     from digest.serve.session import Session
 
     article = project.write("harbour.md", ARTICLE.format(what="storm repairs"))
     config = project.config()
     said: list[str] = []
-    session = Session(config, port=0, say=said.append)
+    session = Session(config, port=0, poll=poll, say=said.append)
     try:
         assert session.server.server_address[0] == "127.0.0.1"
         session.start()
@@ -368,6 +361,13 @@ def test_end_to_end_editing_an_article_serves_the_new_page(project):
         wait_for(session.hub, cursor, "reload", lambda d: "articles/ferry-returns.html" in d["changed"] and "articles/harbour-reopens.html" in d["changed"])
         assert fetch(session.server, "/articles/ferry-returns.html")[0] == 200
         assert fetch(session.server, "/articles/harbour-reopens.html")[0] == 404
+
+        css = fetch(session.server, "/static/style.css")[2] + b"\nbody { outline: 1px solid red }\n"
+        override = project.root / "themes/default/static/style.css"  # themes/ did not exist when serving began
+        override.parent.mkdir(parents=True)
+        override.write_bytes(css)
+        data, cursor = wait_for(session.hub, cursor, "css")
+        assert data["changed"] == ["static/style.css"] and fetch(session.server, "/static/style.css")[2] == css
     finally:
         session.stop()
     assert any("did you mean" in line for line in said)
@@ -396,3 +396,44 @@ def test_ctrl_c_stops_the_server_cleanly(project):
         if child.poll() is None:
             child.kill()
     assert child.returncode == 0 and "Stopping" in out and "Traceback" not in err
+
+
+def test_in_a_browser_css_swaps_in_place_errors_overlay_and_edits_reload(live, server):
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Debian's chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    live.project.pages["index.html"] = '<html><head><link rel="stylesheet" href="/static/style.css"></head><body><p>v1</p></body></html>'
+    live.site.rebuild()
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"])
+        try:
+            tabs = browser.new_context()
+            page = tabs.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            page.wait_for_function("window.digestServeConnected === true")
+            page.evaluate("window.stillHere = true")
+            other_tab = tabs.new_page()  # tabs share one event stream (a SharedWorker)
+            other_tab.goto(f"http://127.0.0.1:{server.server_address[1]}/404-page.html")
+            other_tab.wait_for_function("window.digestServeConnected === true")
+            assert live.hub.clients == 1
+
+            live.project.pages["static/style.css"] = "p { color: rgb(200, 0, 0) }"
+            live.site.rebuild(["themes/default/static/style.css"])
+            page.wait_for_function("getComputedStyle(document.querySelector('p')).color === 'rgb(200, 0, 0)'", timeout=5000)
+            assert page.evaluate("window.stillHere") is True  # swapped, not reloaded
+
+            live.project.raise_ = ThemeError("template syntax error: unexpected '}'", path="templates/base.html", line=7)
+            live.site.rebuild(["themes/default/templates/base.html"])
+            overlay = page.wait_for_selector("[data-digest-overlay]", timeout=5000)
+            assert "templates/base.html:7: template syntax error" in overlay.inner_text()
+
+            live.project.raise_ = None
+            live.project.pages["index.html"] = live.project.pages["index.html"].replace("v1", "v2")
+            live.site.rebuild(["content/a.md"])
+            page.wait_for_function("document.querySelector('p') && document.querySelector('p').textContent === 'v2'", timeout=5000)
+            assert page.evaluate("window.stillHere") is None and page.query_selector("[data-digest-overlay]") is None
+        finally:
+            browser.close()

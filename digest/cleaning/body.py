@@ -1,30 +1,40 @@
 """Find the article body in a scraped page: label lines, find the densest prose span, tidy it.
 
 1. `lines.label_line` labels each line from its own text (widgets, credits, footers).
-2. Context labels: a line printed twice within a few lines is a photo caption; a line in
-   the same block as a photo credit is a caption; a short title right before a player or
-   promo belongs to that widget; bullet headlines and their indented blurbs are a
-   "Latest Stories"-style list.
+2. Context labels: a line printed twice within a few lines is a photo caption; a line
+   next to a photo credit is a caption; a short title right before a player or promo
+   belongs to that widget; bullet headlines with indented blurbs are a "Latest
+   Stories" list; headline links under "More:"/"Related" form a related box.
 3. The body is the span of lines with the highest total score (maximum-sum subarray):
-   prose scores positive, furniture negative, and footer markers (copyright, sourcing
-   lines, "Latest Stories", comments) cannot be crossed at all.
-4. Inside the span, labelled furniture is dropped and short unpunctuated lines between
+   prose scores positive, furniture negative. Footer markers (copyright, sourcing
+   lines, related-stories and comments headings) cannot be crossed, except a related
+   heading over a few links with prose right after (an inline box); once a list or the
+   comments start after two paragraphs or more, nothing later is considered.
+4. A list that closes the article (tour dates, results: lines sharing one separator)
+   is attached when only a footer marker or the end of the page follows it.
+5. Inside the span, labelled furniture is dropped and short unpunctuated lines between
    paragraphs are kept as subheadings.
 """
 
 from __future__ import annotations
 
-from digest.cleaning import widgets as w
+from digest.cleaning import patterns as pat
 from digest.cleaning.lines import FURNITURE_COST, Line, label_line, make_line
 from digest.model import CleanText, Paragraph, RemovedLine
 
-_CAPTION_WINDOW = 3
-_CAPTION_MIN_WORDS = 3  # a caption's second copy follows within this many lines
+_CAPTION_WINDOW = 3  # a caption's second copy follows within this many lines
+_CAPTION_MIN_WORDS = 3  # shorter neighbours of a credit are labels ("False", "Photo"), not captions
 _WIDGET_TITLE_REASONS = frozenset({"video player", "image widget", "share buttons", "advertisement"})
-_ARTICLE_BEFORE_END = 2.5  # about one full paragraph
+_ARTICLE_BEFORE_END = 2.5  # the score of about one full paragraph
+_ARTICLE_MIN_PARAGRAPHS = 2
 _INLINE_BOX_LINKS = 6
 _INLINE_BOX_COST = -6.0
-_REPEATED_PENALTY = -1.0
+_BIO_MAX_WORDS, _BIO_ROLE_CHARS = 60, 80  # a bio names the role early: "Jane Doe is a reporter ..."
+_REPEATED_PENALTY = -1.0  # a long line printed twice far apart (ticker, teaser list)
+_TRAILING_LIST_MIN, _TRAILING_LIST_MAX = 3, 150
+_LIST_SHAPE_SHARE = 0.75
+# "June 9 – Tampa", "Arsenal v Stoke", "Best actor - Jane Doe", "Name (Show, Channel)".
+_LIST_SEPARATORS = (" - ", " – ", " — ", " v ", " vs ", " vs. ", ": ", " (", " @ ", " | ")
 _LIST_END_REASONS = frozenset({"Latest Stories list", "comments"})
 
 
@@ -41,11 +51,23 @@ def clean_page_text(text: str) -> CleanText:
     _mark_widget_titles(lines)
     _mark_headline_lists(lines)
     _mark_related_boxes(lines)
-    span = _best_span(lines)
+    span = _best_span(lines) or _short_note_span(lines)
     if span is None:
         return CleanText((), tuple(RemovedLine(l.number, l.text, l.reason or "no article text") for l in lines),
                          header=tuple((l.number, l.text) for l in lines))
-    return _assemble(lines, *span)
+    first, last = span
+    while last > first and _is_author_bio(lines[last]):
+        lines[last].label, lines[last].reason = "credit", "author bio"
+        last -= 1
+    return _assemble(lines, first, _attach_trailing_list(lines, last))
+
+
+def _is_author_bio(line: Line) -> bool:
+    # A bio under the story reads like prose, so it can close the span: "Jane Doe is an
+    # NBC News contributor who writes about technology."
+    if line.words > _BIO_MAX_WORDS or line.text.split(" ", 1)[0] in ("The", "A", "An", "This", "That", "It"):
+        return False
+    return bool(pat.AUTHOR_BIO.match(line.text) and pat.AUTHOR_ROLE.search(line.text, 0, _BIO_ROLE_CHARS))
 
 
 def _relabel(line: Line, label: str, reason: str) -> None:
@@ -61,7 +83,7 @@ def _mark_duplicate_captions(lines: list[Line]) -> None:
     for index, line in enumerate(lines):
         if line.words < 4:
             continue
-        key = " ".join(line.text.casefold().split())
+        key = line.text  # the copies come from one source string, so they match exactly
         before = last_seen.get(key)
         if before is not None and index - before <= _CAPTION_WINDOW:
             for twin in (lines[before], line):
@@ -81,17 +103,15 @@ def _same_block(a: Line, b: Line) -> bool:
 
 
 def _mark_credit_neighbours(lines: list[Line]) -> None:
-    # A caption sits in one block with its photo credit (no blank line between them).
+    # A caption sits next to its photo credit: in the same block (no blank line between),
+    # or a blank line away when it describes who is where in the picture.
     for index, line in enumerate(lines):
-        if line.label != "credit":
+        if line.label != "credit" or line.reason != "photo credit":
             continue
         for other in (lines[index - 1] if index else None, lines[index + 1] if index + 1 < len(lines) else None):
-            if (
-                other is not None
-                and other.label == "text"
-                and other.words >= _CAPTION_MIN_WORDS
-                and (_same_block(other, line) or _same_block(line, other))
-            ):
+            if other is None or other.label != "text" or other.words < _CAPTION_MIN_WORDS:
+                continue
+            if _same_block(other, line) or _same_block(line, other) or pat.CAPTION_WORDS.search(other.text):
                 _relabel(other, "caption", "caption")
 
 
@@ -168,12 +188,21 @@ def _best_span(lines: list[Line]) -> tuple[int, int] | None:
     """Indices of the first and last line of the highest-scoring run (Kadane's algorithm).
 
     Readers' comments and related-story teasers are prose too and often outweigh a short
-    article, so once such a heading follows a real article span, nothing after it counts.
+    article, so once such a heading follows a real article span (two paragraphs or more;
+    a lone standfirst above a "Related" box is not one), nothing after it counts.
     """
     best, best_span = 0.0, None
     total, start = 0.0, 0
+    prose_before = [0]  # prose lines before each index, to size the best span
+    for line in lines:
+        prose_before.append(prose_before[-1] + (line.score > 0))
     for index, line in enumerate(lines):
-        if line.reason in _LIST_END_REASONS and line.score == float("-inf") and best >= _ARTICLE_BEFORE_END:
+        if (
+            line.reason in _LIST_END_REASONS
+            and line.score == float("-inf")
+            and best >= _ARTICLE_BEFORE_END
+            and prose_before[best_span[1] + 1] - prose_before[best_span[0]] >= _ARTICLE_MIN_PARAGRAPHS
+        ):
             break
         if total <= 0:
             total, start = 0.0, index
@@ -185,6 +214,45 @@ def _best_span(lines: list[Line]) -> tuple[int, int] | None:
     return best_span
 
 
+def _short_note_span(lines: list[Line]) -> tuple[int, int] | None:
+    """For a text too short to score ("Talks failed. No date was set."): its sentences."""
+    sentences = [index for index, line in enumerate(lines) if line.label == "text" and line.sentence_end]
+    return (sentences[0], sentences[-1]) if sentences else None
+
+
+def _attach_trailing_list(lines: list[Line], last: int) -> int:
+    """Extend the body over a list that closes the article (tour dates, award winners).
+
+    Such a list is short lines without sentence punctuation, so it scores like a menu.
+    It is taken only when its lines share a list shape (bullets, "Name - detail",
+    "June 9 – City", "Arsenal v Stoke") and nothing known as furniture sits between the prose and the end
+    of the page or a footer marker: site menus always carry some ("Privacy Policy").
+    """
+    end = last + 1
+    while end < len(lines) and end - last <= _TRAILING_LIST_MAX and lines[end].label in ("text", "date"):
+        end += 1
+    closed = end == len(lines) or (lines[end].label == "end" and lines[end].reason not in _LIST_END_REASONS)
+    run = lines[last + 1:end]
+    if not closed or len(run) < _TRAILING_LIST_MIN or not _shared_list_shape(run):
+        return last
+    for line in run:
+        line.label, line.reason = "text", ""
+        if line.bullet or any(separator in line.text for separator in _LIST_SEPARATORS):
+            line.score = 0.0  # a list item is content; the list's own title stays a subheading
+    return end - 1
+
+
+def _shared_list_shape(run: list[Line]) -> bool:
+    """Whether most lines of a run are items of one list: bullets, or one shared separator."""
+    if sum(line.bullet for line in run) >= _LIST_SHAPE_SHARE * len(run):
+        return True
+    counts = dict.fromkeys(_LIST_SEPARATORS, 0)
+    for line in run:
+        for separator in _LIST_SEPARATORS:
+            counts[separator] += separator in line.text
+    return max(counts.values()) >= _LIST_SHAPE_SHARE * len(run)
+
+
 def _assemble(lines: list[Line], first: int, last: int) -> CleanText:
     paragraphs: list[Paragraph] = []
     removed: list[RemovedLine] = []
@@ -192,7 +260,7 @@ def _assemble(lines: list[Line], first: int, last: int) -> CleanText:
     footer: list[tuple[int, str]] = []
     for line in lines[:first]:
         removed.append(RemovedLine(line.number, line.text, line.reason or "header"))
-        if line.label != "widget":
+        if line.label != "widget" or line.reason == "read time":  # pages print the date on it
             header.append((line.number, line.text))
     for index in range(first, last + 1):
         line = lines[index]
@@ -206,7 +274,7 @@ def _assemble(lines: list[Line], first: int, last: int) -> CleanText:
     for line in lines[last + 1:]:
         if line.reason in _LIST_END_REASONS:
             list_reason = list_reason or line.reason
-        reason = line.reason or ("author bio" if w.AUTHOR_BIO.match(line.text) else list_reason or "footer")
+        reason = line.reason or ("author bio" if pat.AUTHOR_BIO.match(line.text) else list_reason or "footer")
         removed.append(RemovedLine(line.number, line.text, reason))
         # What follows a related-stories list or comments is other pages' text; keep only
         # the footer lines metadata can use (copyright, sourcing, bylines, bios).

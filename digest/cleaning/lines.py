@@ -13,10 +13,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from digest.cleaning import patterns as pat
 from digest.cleaning import widgets as w
 
 FURNITURE_COST = -1.0
+_SHORT_SOURCING = 20  # words
+_CAPTION_TEXT_CHARS = 15  # description needed before a closing credit
+_SHORT_PROMO = 15  # words: longer lines are paragraphs, where a promo must address the reader
 _TRAILING_SYMBOLS = frozenset({"So", "Sk", "Mn", "Me", "Cf", "Cn"})  # emoji, variation selectors, joiners
+_NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _SENTENCE_END = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]*"
 # Dashes are left out: "— Jane Doe (@jane)" under an embedded post is body text.
@@ -35,7 +40,7 @@ class Line:
     colon_end: bool
     lowercase_share: float  # share of cased words that start lower-case; 0.5 when the script has no case
     isolated: bool = False  # blank lines (or the file's edge) above and below
-    label: str = "text"  # text | widget | credit | caption | byline | date | list | end | promo
+    label: str = "text"  # text | widget | credit | caption | byline | date | list | end | promo | repeat
     reason: str = ""
     score: float = 0.0
 
@@ -57,7 +62,7 @@ def make_line(number: int, raw: str) -> Line:
     text = raw.strip()
     tokens = text.split()
     words = len(tokens)
-    if words and len(text) > 9 * words:  # scripts written without spaces (Chinese, Japanese)
+    if words and len(text) > 9 * words and _NO_SPACE_SCRIPT.search(text):  # Chinese, Japanese
         words = max(words, len(text) // 3)
     tail = _strip_tail(text)
     bullet = text.startswith(_BULLETS) or (len(tokens) > 1 and tokens[0] in ("-", "*", "+"))
@@ -94,11 +99,19 @@ _CREDIT_HINTS = (
     "via ", "photo", "getty", "/", "image", "picture", "credit", "courtesy", "stock", "foto", "bild",
     "afp", "epa", "reuters", "ap", "xinhua", "tass", "sputnik",
 )
+_CAPTION_HINTS = ("photo", "picture", "image", "illustration", "reuters/", "afp/", "epa/")
 _BY_WORDS = frozenset("by written words story von por par di door av af".split())
 _ROLE_HINTS = ("writer", "correspondent", "editor")
 _DATE_WORDS = ("updated", "published", "posted", "last updated", "first published")
 _DIGIT = re.compile(r"\d")
 _PROMO_HINTS = ("click", "sign up", "subscribe", "download", "follow us", "newsletter")
+
+
+def _mentions(low: str, hints: tuple[str, ...]) -> bool:
+    for hint in hints:  # a plain loop: cheaper than any() over a generator on every line
+        if hint in low:
+            return True
+    return False
 
 
 def _furniture(line: Line) -> tuple[str, str] | None:
@@ -112,53 +125,63 @@ def _furniture(line: Line) -> tuple[str, str] | None:
             return "end", "Latest Stories list"
         if key in w.WIDGET_PHRASES:
             return "widget", w.WIDGET_PHRASES[key]
-        if not key or w.SEPARATOR.match(text):
+        if not key or pat.SEPARATOR.match(text):
             return "widget", "separator"
-        if w.VIDEO_TIMES.match(text):
+        if pat.VIDEO_TIMES.match(text):
             return "widget", "video player"
-        if w.SHARE_COUNT.match(text):
+        if pat.SHARE_COUNT.match(text):
             return "widget", "share buttons"
-        if words <= 3 and w.NO_LETTERS.match(text):
+        if words <= 3 and pat.NO_LETTERS.match(text):
             return "widget", "stray number"
-        if w.GALLERY_COUNT.match(text):
+        if pat.GALLERY_COUNT.match(text):
             return "widget", "image widget"
-        if w.COMMENT_COUNT.match(text):
-            return "end", "comments"
-    if words <= 40 and ("©" in text or "copyright" in low or "rights reserved" in low) and w.COPYRIGHT.search(text):
+    if words <= 40 and ("©" in text or "copyright" in low or "rights reserved" in low) and pat.COPYRIGHT.search(text):
         return "end", "copyright"
-    if words <= 80 and any(hint in low for hint in _SOURCING_HINTS) and w.SOURCING.search(text):
-        return "end", "sourcing line"
-    if words <= 15:
-        if "min" in low and w.READ_TIME.search(text):
-            return "widget", "read time"
-        if w.COMMENT_COUNT.match(text):
-            return "end", "comments"
-        if w.SOURCE_NOTE.match(text):
-            return "credit", "sourcing line"
-        if not line.sentence_end and any(hint in low for hint in _CREDIT_HINTS) and w.PHOTO_CREDIT.search(text):
-            return "credit", "photo credit"
-    if text[-1] in ")]" and w.CAPTION_CREDIT.search(text):
+    if words <= 80 and _mentions(low, _SOURCING_HINTS):
+        if pat.SOURCING.search(text) or (words <= _SHORT_SOURCING and pat.SOURCING_SHORT.search(text)):
+            return "end", "sourcing line"
+    # A description followed by its credit is a caption; a credit alone is checked below.
+    if text[-1] in ")]" and pat.CAPTION_CREDIT.search(text):
         return "caption", "caption"
+    if words <= 80 and _mentions(low, _CAPTION_HINTS):
+        credit = pat.CAPTION_TAIL.search(text)
+        if credit and credit.start() >= _CAPTION_TEXT_CHARS:
+            return "caption", "caption"
+    if words <= 15:
+        if "min" in low and pat.READ_TIME.search(text):
+            return "widget", "read time"
+        if pat.COMMENTS_HEADING.match(text):
+            return "end", "comments"
+        if pat.COMMENT_COUNT.match(text):  # a count also sits by the byline, so it ends nothing
+            return "widget", "comment count"
+        if pat.SOURCE_NOTE.match(text):
+            return "credit", "sourcing line"
+        if not line.sentence_end and _mentions(low, _CREDIT_HINTS) and pat.PHOTO_CREDIT.search(text):
+            return "credit", "photo credit"
+    if words <= 80 and "cookie" in low and pat.COOKIE_NOTICE.search(text):
+        return "widget", "cookie notice"
+    if words <= 60 and ("reach" in low or "follow" in low or "tip?" in low) and pat.AUTHOR_CONTACT.search(text):
+        return "credit", "author bio"
     if (
         words <= 15
         and not line.sentence_end
         and ("," in text or low.split(" ", 1)[0] in _BY_WORDS or any(role in low for role in _ROLE_HINTS))
-        and w.BYLINE.search(text)
+        and pat.BYLINE.search(text)
     ):
         return "byline", "byline"
-    if ":" in text[:30] and w.TAGS.match(text):
+    if (":" in text[:30] and pat.TAGS.match(text)) or (words <= 15 and text.startswith(("Tags ", "TAGS ", "Tagged "))):
         return "widget", "tags"
     if (
         words <= 60
-        and (":" in text[:30] or low.startswith("related") or any(hint in low for hint in _PROMO_HINTS))
-        and w.PROMO.search(text)
+        and (":" in text[:30] or low.startswith("related") or _mentions(low, _PROMO_HINTS))
+        and (pat.PROMO if words <= _SHORT_PROMO else pat.PROMO_IN_PROSE).search(text)
     ):
         return "promo", "promo"
     if (
         words <= 14
         and not line.sentence_end
         and (_DIGIT.search(text) or low.startswith(_DATE_WORDS))
-        and w.DATE_LINE.search(text)
+        and pat.DATE_LINE.search(text)
     ):
         return "date", "date line"
     return None

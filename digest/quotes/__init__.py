@@ -2,9 +2,10 @@
 
     extract_quotes(paragraphs) -> tuple[Quote, ...]
 
-detect.py pairs quote marks, document.py reads names and sentences outside the quotes,
-attribute.py finds and resolves each quote's speaker, assemble.py joins split quotes and
-decides direct vs partial.
+detect.py pairs quote marks; document.py (with mentions.py) reads the sentences and names
+outside the quotes; attribute.py finds the speaker phrase next to a cue verb and resolve.py
+says whom it means; assemble.py joins split and multi-paragraph quotes, falls back on the
+surrounding text, and decides direct vs partial. cues.py holds the word lists.
 """
 
 from __future__ import annotations

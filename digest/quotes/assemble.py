@@ -11,14 +11,22 @@ from __future__ import annotations
 import re
 
 from digest.model import Quote, Span
-from digest.quotes.attribute import (NP, UNKNOWN, Attribution, cue_np, cue_phrase, cue_subject_near, from_entity,
-                                     resolve)
-from digest.quotes.cues import CUE_RE, PARTICIPLES, PRONOUNS, ends_with_cue
+from digest.quotes.attribute import NP, cue_np, cue_phrase, cue_subject_near
+from digest.quotes.cues import CUE_RE, PARTICIPLES, PLACE_STARTS, ends_with_cue
 from digest.quotes.detect import Segment, is_title
-from digest.quotes.document import Document
+from digest.quotes.document import FRONTED, Document
 from digest.quotes.mentions import MASK, analyse_run, name_runs
+from digest.quotes.resolve import UNKNOWN, Attribution, from_entity, resolve
 
-_MAX_GAP_WORDS = 14  # words between a quote and its cue verb ("…," Smith, a former aide, said)
+# words between a quote and its cue verb: few ('"…," Smith said'), more when appositions
+# stand between ('"…," Smith, a former aide to the governor, one of the founders, said')
+_MAX_GAP_WORDS = 7
+_MAX_GAP_WORDS_APPOSITION = 28
+
+
+def _gap_ok(region: str) -> bool:
+    limit = _MAX_GAP_WORDS_APPOSITION if "," in region.strip(" ,") else _MAX_GAP_WORDS
+    return len(region.split()) <= limit
 
 
 def attribute_segment(doc: Document, seg: Segment, nxt: Segment | None) -> Attribution | None:
@@ -35,18 +43,17 @@ def attribute_segment(doc: Document, seg: Segment, nxt: Segment | None) -> Attri
     ends = inner[-1:] in ",.?!…—-'’" or masked[seg.after:seg.after + 2].lstrip()[:1] in (",", "—", "-", "")
     for m in CUE_RE.finditer(masked, seg.after, end if ends else seg.after):
         region = masked[seg.after:m.start()]
-        if len(region.split()) > (_MAX_GAP_WORDS if "," in region.strip(" ,") else 7):
+        if not _gap_ok(region):
             break
         if m.group(1).lower() in PARTICIPLES:
             break  # '…," adding that' belongs to the main clause before
         np = cue_np(doc, par, seg.after, m)
         if np is not None:
             a = resolve(doc, np)
-            a.cue, a.where = cue_phrase(masked, m.start()), "after"
+            a.cue, a.where = cue_phrase(masked, m.start(), np), "after"
             if np.kind == "pronoun":
                 a.cue = np.text + " " + a.cue
             return a
-        break
     cues = [m for m in CUE_RE.finditer(masked, lo, seg.open_at)]
     for m in reversed(cues):
         if m.group(1).lower() in PARTICIPLES:
@@ -54,7 +61,7 @@ def attribute_segment(doc: Document, seg: Segment, nxt: Segment | None) -> Attri
         np = cue_np(doc, par, lo, m)
         if np is not None:
             a = resolve(doc, np)
-            a.cue, a.where = cue_phrase(masked, m.start()), "before"
+            a.cue, a.where = cue_phrase(masked, m.start(), np), "before"
             return a
     before = masked[lo:seg.open_at].rstrip()
     if cues or before.endswith(":"):
@@ -105,13 +112,19 @@ def _transcript(doc: Document, seg: Segment) -> Attribution | None:
 def _sentence_subject(doc: Document, par: int, lo: int, hi: int) -> Attribution | None:
     """The first person or organisation named in masked[lo:hi] (or a leading pronoun)."""
     masked = doc.masked[par]
+    # "With Democrats worried about Clinton, Obama is rolling out a message:" — skip the
+    # fronted clause to reach the subject
+    fronted = FRONTED.match(masked, lo, hi)
+    if fronted:
+        lo = fronted.end()
     first = re.match(r"\s*(?:\w+\s+){0,2}?(he|she|they)\b", masked[lo:hi], re.I)
     for m in doc.mentions[par]:
         if lo <= m.start < hi and m.entity >= 0:
             if first and lo + first.start(1) < m.start:
                 break
             e = doc.entities[m.entity]
-            if e.kind == "org" or e.person or m.kind == "desc":
+            named = m.kind == "name" and len(m.tokens) >= 2 and m.tokens[0].lower() not in PLACE_STARTS
+            if e.kind == "org" or e.person or m.kind == "desc" or named:
                 return from_entity(doc, m.entity, 0.6)
     if first:
         return resolve(doc, NP("pronoun", first.group(1).lower(), par, lo + first.start(1)))
@@ -148,6 +161,12 @@ def context_attribution(doc: Document, seg: Segment, last_speaker: dict[int, Att
             a = last_speaker[p]
             return Attribution(a.speaker, a.cue, a.description, min(a.confidence, 0.5), "context", a.entity)
         masked = doc.masked[p]
+        if masked.rstrip().endswith(":"):
+            # 'Sanders made the following comment:' introduces the quote paragraph
+            a = _sentence_subject(doc, p, doc.starts[p][-1], len(masked))
+            if a is not None:
+                a.where, a.cue = "context", ":"
+                return a
         for s in reversed(doc.starts[p]):
             np = cue_subject_near(doc, p, s)
             if np is not None:
@@ -163,14 +182,16 @@ def _between_is_attribution(doc: Document, a: Segment, b: Segment) -> bool:
     if a.par != b.par or not a.closed:
         return False
     gap = doc.masked[a.par][a.after:b.open_at]
-    if MASK in gap or not gap.strip() or len(gap.split()) > _MAX_GAP_WORDS:
+    if MASK in gap or not gap.strip():
         return False
     if not re.search(r"[,.:;]\s*$", gap) or re.search(r"\bthat\s*$", gap):
         return False
     m = CUE_RE.search(gap)
     if not m or m.group(1).lower() in PARTICIPLES:
         return False
-    return True
+    # the speaker before the verb, and a short complement after it ("said Thursday in a
+    # statement", or the speaker himself: "said Jens Stoltenberg at a meeting in Brussels")
+    return _gap_ok(gap[:m.start()]) and len(gap[m.end():].split()) <= 16
 
 
 def is_direct(doc: Document, seg: Segment, attr: Attribution | None) -> bool:
@@ -197,11 +218,14 @@ def is_direct(doc: Document, seg: Segment, attr: Attribution | None) -> bool:
 
 
 def build_quotes(doc: Document, segs: list[Segment]) -> tuple[Quote, ...]:
+    """Attribute every segment, drop quoted titles, join segments into quotes, fill gaps."""
     texts = doc.texts
     attrs: list[Attribution | None] = []
     for i, s in enumerate(segs):
-        nxt = segs[i + 1] if i + 1 < len(segs) else None
-        attrs.append(attribute_segment(doc, s, nxt))
+        a = attribute_segment(doc, s, segs[i + 1] if i + 1 < len(segs) else None)
+        attrs.append(a)
+        if a is not None and a.entity >= 0:
+            doc.recent.append((s.par, a.entity))  # for pronouns that find nobody nearby
     direct = [is_direct(doc, s, attrs[i]) for i, s in enumerate(segs)]
     kept = [i for i, s in enumerate(segs)
             if s.continues or not is_title(texts[s.par][s.start:s.end],
@@ -210,30 +234,9 @@ def build_quotes(doc: Document, segs: list[Segment]) -> tuple[Quote, ...]:
     keep = [segs[i] for i in kept]
     attrs = [attrs[i] for i in kept]
     direct = [direct[i] for i in kept]
-    # group segments: split quotes and quotes running over several paragraphs
-    groups: list[list[int]] = []
-    for i, s in enumerate(keep):
-        if groups:
-            j = groups[-1][-1]
-            prev = keep[j]
-            own_after = attrs[i] is not None and attrs[i].where == "after"
-            label = attrs[i] is not None and attrs[i].where == "label"
-            # a continued quote whose own attribution names someone else: a missing closing mark
-            first = next((attrs[k] for k in groups[-1] if attrs[k] is not None), None)
-            # (a long quote names its speaker once; two attributions make two quotes)
-            other = own_after and first is not None and (
-                first.speaker != attrs[i].speaker or first.where in ("after", "before"))
-            if s.continues and prev.par == s.par - 1 and not prev.closed and not label and not other:
-                groups[-1].append(i)
-                continue
-            if (not own_after and attrs[j] is not None and attrs[j].where == "after"
-                    and _between_is_attribution(doc, prev, s) and direct[j]):
-                groups[-1].append(i)
-                continue
-        groups.append([i])
     out: list[Quote] = []
     last_speaker: dict[int, Attribution] = {}
-    for g in groups:
+    for g in _group(doc, keep, attrs, direct):
         attr = next((attrs[i] for i in g if attrs[i] is not None and attrs[i].where in ("label", "after")), None) \
             or next((attrs[i] for i in g if attrs[i] is not None), None) \
             or context_attribution(doc, keep[g[0]], last_speaker)
@@ -241,16 +244,41 @@ def build_quotes(doc: Document, segs: list[Segment]) -> tuple[Quote, ...]:
         for i in g:
             s = keep[i]
             inner = texts[s.par][s.start:s.end]
-            if inner.endswith(","):
-                inner = inner[:-1]
-            parts.append(inner.strip())
+            parts.append(inner[:-1].strip() if inner.endswith(",") else inner.strip())  # the attribution comma
             spans.append(Span(s.par, s.start, s.end))
-        kind = "direct" if direct[g[0]] or len(g) > 1 else "partial"
         speaker = attr.speaker or UNKNOWN
-        out.append(Quote(text=" ".join(p for p in parts if p), speaker=speaker, kind=kind, cue=attr.cue,
+        out.append(Quote(text=" ".join(p for p in parts if p), speaker=speaker,
+                         kind="direct" if direct[g[0]] or len(g) > 1 else "partial", cue=attr.cue,
                          spans=tuple(spans), speaker_description=attr.description if speaker == UNKNOWN else "",
                          confidence=round(attr.confidence, 2)))
-        for i in g:
-            if attr.speaker != UNKNOWN:
+        if speaker != UNKNOWN:
+            for i in g:
                 last_speaker[keep[i].par] = attr
     return tuple(out)
+
+
+def _group(doc: Document, keep: list[Segment], attrs: list[Attribution | None],
+           direct: list[bool]) -> list[list[int]]:
+    """Segments that make one quote: a split quote ('"A," he said, "B."') and a quotation
+    running over several paragraphs (each paragraph reopening the marks)."""
+    groups: list[list[int]] = []
+    for i, s in enumerate(keep):
+        if groups:
+            j = groups[-1][-1]
+            prev = keep[j]
+            own_after = attrs[i] is not None and attrs[i].where == "after"
+            label = attrs[i] is not None and attrs[i].where == "label"
+            # a long quotation names its speaker once; a continued segment with an attribution
+            # of its own means a closing mark went missing, so it starts a new quote
+            first = next((attrs[k] for k in groups[-1] if attrs[k] is not None), None)
+            other = own_after and first is not None and (
+                first.speaker != attrs[i].speaker or first.where in ("after", "before"))
+            if s.continues and prev.par in (s.par - 1, s.par) and not prev.closed and not label and not other:
+                groups[-1].append(i)
+                continue
+            if (not own_after and attrs[j] is not None and attrs[j].where == "after"
+                    and _between_is_attribution(doc, prev, s) and direct[j]):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    return groups

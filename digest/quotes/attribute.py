@@ -1,9 +1,7 @@
-"""Who said it: the cue verb next to a quote, its subject, and what that subject refers to.
+"""Finding the speaker phrase: the noun phrase that goes with a cue verb next to a quote.
 
-The subject can be a name (expanded to the fullest form in the article), an organisation,
-a pronoun (resolved to the most recent compatible person, subject first), a document
-("the statement said" → whoever issued it) or an unnamed source ("a senior official" →
-UNKNOWN with a description).
+Before the verb ("Smith, a former aide, said"), after it ("said Andriy Yermak, chief of staff
+to …"), or after "according to". resolve.py turns the phrase into a name.
 """
 
 from __future__ import annotations
@@ -11,28 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.quotes.cues import (ADVERBS, CUE_RE, DOC_NOUNS, INVERTING, ORG_WORDS, PARTICIPLES, PERSON_NOUNS,
-                                PLACE_STARTS, PRONOUNS, role_noun_gender)
+from digest.quotes.cues import ADVERBS, CUE_RE, DOC_NOUNS, INVERTING, ORG_WORDS, PARTICIPLES, PERSON_NOUNS, PRONOUNS
 from digest.quotes.document import Document
-from digest.quotes.mentions import ABBREV, MASK, analyse_run, name_runs
+from digest.quotes.mentions import ABBREV, MASK, is_title_word, name_runs
 
-UNKNOWN = "UNKNOWN"
-_DETS = {"the", "a", "an", "one", "another", "two", "three", "several", "some", "many", "other", "his",
+DETS = {"the", "a", "an", "one", "another", "two", "three", "several", "some", "many", "other", "his",
          "her", "their", "its", "this", "that", "these", "those", "both", "most", "few"}
 _INDEF = {"a", "an", "one", "another", "two", "three", "several", "some", "many", "other", "few"}
 _WORDS = re.compile(r"[\w’'.&-]+|\x01+")
+_NOT_LEAD = frozenset("at in on of for to from with by after before during about as than that who which "
+                      "when while is was are were has had have said says told".split())
 _PHRASE_END = re.compile(r"[,;:!?()—\x01]|\.(?=\s|$)")
 _CLAUSE_CUT = re.compile(r"[;:—(\x01]|\bthat\b|\bwho\b|\bwhich\b|\bwhen\b|\bwhile\b")
-
-
-@dataclass(slots=True)
-class Attribution:
-    speaker: str
-    cue: str
-    description: str = ""
-    confidence: float = 0.9
-    where: str = ""  # "after" | "before" | "colon" | "context"
-    entity: int = -1
 
 
 @dataclass(slots=True)
@@ -44,11 +32,26 @@ class NP:
     tokens: tuple[str, ...] = ()
 
 
-def cue_phrase(text: str, start: int) -> str:
-    """The cue verb and its short complement: "told reporters", "said in a statement"."""
-    m = re.match(r"[^,.;:!?\x01]{0,80}", text[start:])
-    words = (m.group(0) if m else "").split()
+def cue_phrase(text: str, start: int, np: NP | None = None) -> str:
+    """The cue verb and its short complement: "told reporters", "said in a statement"; for an
+    inverted cue only the words before the speaker ("said" in "said Andriy Yermak")."""
+    if np is not None and np.par >= 0 and np.pos > start:
+        return text[start:np.pos].strip(" ,\u00a0") or text[start:np.pos]
+    seg = text[start:start + 100]
+    words = seg[:_phrase_end(seg)].split()
     return " ".join(words[:6])
+
+
+def _phrase_end(seg: str) -> int:
+    """Where a phrase stops: a clause mark, a quote, or a full stop that is not an abbreviation."""
+    for m in _PHRASE_END.finditer(seg):
+        if m.group() == ".":
+            w = re.search(r"([\w.]+)$", seg[:m.start()])
+            word = w.group(1).lower() if w else ""
+            if word in ABBREV or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                continue  # "Rep.", "G.K.", "U.S." do not end the phrase
+        return m.start()
+    return len(seg)
 
 
 def subject_before(doc: Document, par: int, region_start: int, region_end: int) -> NP | None:
@@ -84,12 +87,14 @@ def subject_before(doc: Document, par: int, region_start: int, region_end: int) 
             if np is not None and np.kind in ("name", "pronoun") and _pure(piece, np):
                 return np
         for at, piece, np in reversed(found):
-            if np is not None:
-                return np
+            if np is not None and piece.split()[0].lower() not in _NOT_LEAD:
+                return np  # not an adverbial ("at a later press conference")
         return None
     np = _tail_np(doc, par, region_start, reg)
     comma = reg.rfind(",")
-    if (np is None or np.kind == "desc") and comma > 0 and not _CLAUSE_CUT.search(reg, comma):
+    after_comma = reg[comma + 1:].split()[:1] if comma > 0 else []
+    appositive = np is None or np.kind == "desc" or (after_comma and after_comma[0].lower() in _NOT_LEAD)
+    if appositive and comma > 0 and not _CLAUSE_CUT.search(reg, comma):
         # "Emily Horne, the council's spokesperson said": the closing comma is missing
         prev = reg.rfind(",", 0, comma) + 1
         cut = max(reg.rfind(c, 0, comma) for c in ";:—(\x01") + 1
@@ -105,7 +110,13 @@ def _pure(piece: str, np: NP) -> bool:
     words = piece.split()
     while words and words[0].lower() in ("and", "but", "so", "then", "the"):
         words.pop(0)
-    return " ".join(words).rstrip(".") == np.text.rstrip(".") or (np.kind == "pronoun" and len(words) == 1)
+    if np.kind == "pronoun":
+        return len(words) == 1
+    text = " ".join(words).rstrip(".")
+    lead = text[:len(text) - len(np.text.rstrip("."))].split()
+    # "Democratic nominee Hillary Clinton": a few describing words before the name are fine
+    return (text.endswith(np.text.rstrip(".")) and len(lead) <= 4
+            and not any(w.lower() in _NOT_LEAD for w in lead))
 
 
 def _tail_np(doc: Document, par: int, offset: int, reg: str) -> NP | None:
@@ -138,7 +149,7 @@ def _tail_np(doc: Document, par: int, offset: int, reg: str) -> NP | None:
     lows = [w.lower() for w, _ in words]
     start = 0
     for i in range(len(lows) - 1, -1, -1):
-        if lows[i] in _DETS:
+        if lows[i] in DETS:
             start = i
             break
     else:
@@ -150,22 +161,14 @@ def _tail_np(doc: Document, par: int, offset: int, reg: str) -> NP | None:
 
 
 def _orgish(text: str) -> bool:
-    return any(w.lower().strip(".") in ORG_WORDS for w in text.split()) or bool(re.search(r"\b[A-Z]{2,}\b", text))
+    return (any(w.lower().strip(".") in ORG_WORDS for w in text.split())
+            or re.search(r"\b[A-Z]{2,}\b", text) is not None)
 
 
 def subject_after(doc: Document, par: int, start: int, end: int) -> NP | None:
     """The subject of an inverted cue: '…," said Andriy Yermak, chief of staff'."""
     seg = doc.masked[par][start:end]
-    cut = len(seg)
-    for m in _PHRASE_END.finditer(seg):
-        if m.group() == ".":
-            w = re.search(r"([\w.]+)$", seg[:m.start()])
-            word = w.group(1).lower() if w else ""
-            if word in ABBREV or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-                continue  # "Rep.", "G.K." do not end the phrase
-        cut = m.start()
-        break
-    phrase = seg[:cut]
+    phrase = seg[:_phrase_end(seg)]
     words = phrase.split()
     if not words:
         return None
@@ -177,12 +180,18 @@ def subject_after(doc: Document, par: int, start: int, end: int) -> NP | None:
         return None
     runs = name_runs(phrase)
     before_run = phrase[:runs[0][0]].split() if runs else []
-    # "said Lisa Marr", "according to engineer Lisa Marr", "said the former governor Ed Ames"
-    if runs and len(before_run) <= 5 and all(w.islower() or w.lower() == "the" for w in before_run):
+    # "said MSNBC host Chris Matthews": an outlet or employer, a role noun, then the name
+    # ("SEC deputy enforcement director Linda Thomsen": lower-case words ending in a role noun)
+    while len(runs) >= 2 and 0 < len(between := phrase[runs[0][1]:runs[1][0]].split()) <= 4 and (
+            between[-1].lower() in PERSON_NOUNS or is_title_word(between[-1])) and all(
+            w.islower() and w not in ("of", "the", "and", "in", "at", "for") for w in between):
+        runs = runs[1:]
+    # "said Lisa Marr", "according to engineer Lisa Marr", "said 9/11 widow Ann Tate"
+    if runs and len(before_run) <= 5 and all(not any(c.isupper() for c in w) for w in before_run):
         s, e, toks = runs[0]
         return NP("name", phrase[s:e], par, start + s, tuple(toks))
     low = [w.lower() for w in words]
-    if low[0] in _DETS:
+    if low[0] in DETS:
         cut = len(words)
         for i, w in enumerate(low[1:], 1):
             if w in ("on", "in", "at", "during", "after", "before", "to", "who", "and"):
@@ -191,127 +200,6 @@ def subject_after(doc: Document, par: int, start: int, end: int) -> NP | None:
         text = " ".join(words[:cut])
         return NP("desc", text, par, start + lead)
     return None
-
-
-def resolve(doc: Document, np: NP) -> Attribution:
-    """Turn a subject noun phrase into a speaker name."""
-    if np.kind == "pronoun":
-        return _resolve_pronoun(doc, np)
-    if np.kind == "name":
-        kind, roles, name = analyse_run(list(np.tokens))
-        if kind == "role" or not name:
-            return _resolve_definite(doc, np, roles[-1] if roles else "")
-        idx = doc.lookup(name, kind, np.par, np.pos)
-        if idx >= 0:
-            e = doc.entities[idx]
-            if kind != "org" and len(name) >= 2 and name[0].lower() not in PLACE_STARTS:
-                e.person = True  # speaks and has a two-part name: a person, not a country
-            return Attribution(e.name, "", entity=idx)
-        return Attribution(" ".join(name), "")
-    return _resolve_desc(doc, np)
-
-
-def _resolve_pronoun(doc: Document, np: NP) -> Attribution:
-    want = PRONOUNS[np.text]
-    if want in ("p", "s"):
-        # "they said": an organisation or a group named just before
-        for sentence in doc.mentions_before(np.par, np.pos, 2):
-            for m in sentence:
-                e = doc.entities[m.entity]
-                if e.kind == "org" or (e.kind == "desc" and any(r.endswith("s") for r in e.roles)):
-                    return from_entity(doc, m.entity, 0.6)
-        return Attribution(UNKNOWN, "", confidence=0.3)
-    for k, sentence in enumerate(doc.mentions_before(np.par, np.pos, np.par + 1)):
-        # the speaker of a speech verb first ("Clinton aide Jen Ames said …" → Ames), then
-        # the others in reading order (the subject usually comes first)
-        ordered = [m for m in sentence if m.speaks] + [m for m in sentence if not m.speaks]
-        for m in ordered:
-            e = doc.entities[m.entity]
-            if e.kind == "org" or not (e.person or m.kind == "person"):
-                # a two-part name never seen with a title or a known given name ("Helga Stroud")
-                # still counts when it is very close
-                if not (k <= 1 and m.kind == "name" and len(m.tokens) >= 2
-                        and m.tokens[0].lower() not in PLACE_STARTS):
-                    continue
-            if e.gender and e.gender != want:
-                continue
-            if m.kind == "desc":
-                # an unnamed source is "he" only as the subject of the sentence just before
-                if k > 1 or m is not sentence[0] or m.roles[0].endswith("s") or m.roles[0] in ("people", "staff"):
-                    continue
-            return from_entity(doc, m.entity, 0.75 if k < 4 else 0.5 if k < 12 else 0.3)
-    return Attribution(UNKNOWN, "", confidence=0.2)
-
-
-def from_entity(doc: Document, idx: int, confidence: float) -> Attribution:
-    e = doc.entities[idx]
-    desc = next((r[5:] for r in e.roles if r.startswith("desc:")), "")
-    return Attribution(e.name, "", desc, confidence, entity=idx)
-
-
-def _resolve_desc(doc: Document, np: NP) -> Attribution:
-    words = np.text.split()
-    lows = [w.lower().strip(".,") for w in words]
-    det = lows[0] if lows else ""
-    # the head noun comes before any prepositional phrase: "a narrator in the Clinton ad"
-    core = lows
-    for i, w in enumerate(lows[1:], 1):
-        if w in ("in", "of", "for", "at", "with", "from", "on", "to"):
-            core = lows[:i]
-            break
-    head = core[-1] if core else ""
-    # "a spokesman for the Pentagon", "State Department officials": the organisation speaks
-    org_runs = [toks for _, _, toks in name_runs(np.text)]
-    for toks in org_runs:
-        kind, _, name = analyse_run(toks)
-        if kind == "org" and name:
-            idx = doc.lookup(name, "org", np.par, np.pos)
-            return Attribution(doc.entities[idx].name if idx >= 0 else " ".join(name), "", confidence=0.6)
-    if head in DOC_NOUNS:
-        return _resolve_document(doc, np)
-    if det in ("the", "this", "that", "his", "her") or det not in _DETS and head not in PERSON_NOUNS:
-        return _resolve_definite(doc, np, head)
-    return Attribution(UNKNOWN, "", np.text, 0.7)
-
-
-def _resolve_definite(doc: Document, np: NP, head: str) -> Attribution:
-    """"the minister", "the embassy", "the official": the last entity that fits the noun."""
-    head = head.lower()
-    gender = role_noun_gender([head])
-    fallback = -1
-    for sentence in doc.mentions_before(np.par, np.pos, 6):
-        for m in sentence:
-            e = doc.entities[m.entity]
-            if e.kind == "org":
-                if head and head in e.name.lower():
-                    return from_entity(doc, m.entity, 0.6)
-                continue
-            if head in e.roles or any(head in r for r in e.roles if r.startswith("desc:")):
-                return from_entity(doc, m.entity, 0.6)
-            if fallback < 0 and e.person and (not gender or not e.gender or e.gender == gender):
-                fallback = m.entity
-    if fallback >= 0 and head in PERSON_NOUNS:
-        return from_entity(doc, fallback, 0.4)
-    return Attribution(UNKNOWN, "", np.text, 0.4)
-
-
-def _resolve_document(doc: Document, np: NP) -> Attribution:
-    """"the statement said": whoever the article says issued a statement, else the last organisation."""
-    noun = np.text.split()[-1].lower()
-    for p in range(np.par, max(-1, np.par - 4), -1):
-        masked = doc.masked[p]
-        limit = np.pos if p == np.par else len(masked)
-        for m in reversed(list(re.finditer(r"\b" + re.escape(noun) + r"\b", masked[:limit], re.I))):
-            if p == np.par and m.start() == np.pos + len(np.text) - len(noun):
-                continue
-            sub = cue_subject_near(doc, p, m.start())
-            if sub is not None and sub.kind != "desc":
-                return resolve(doc, sub)
-    for sentence in doc.mentions_before(np.par, np.pos, 4):
-        for m in sentence:
-            if doc.entities[m.entity].kind == "org":
-                return from_entity(doc, m.entity, 0.4)
-    return Attribution(UNKNOWN, "", np.text, 0.3)
 
 
 def cue_subject_near(doc: Document, par: int, pos: int) -> NP | None:

@@ -11,7 +11,7 @@ import re
 # its object is the listener, so it never takes an inverted subject ("told Smith" ≠ Smith spoke).
 _CUE_STEMS = (
     "said says say told tells added adds wrote writes asked asks explained explains noted notes "
-    "stated states declared declares continued continues insisted insists argued argues claimed "
+    "stated declared declares continued continues insisted insists argued argues claimed "
     "claims recalled recalls replied replies responded responds answered answers warned warns "
     "tweeted tweets posted posts announced announces acknowledged acknowledges admitted admits "
     "conceded concedes complained complains suggested suggests observed observes remarked remarks "
@@ -82,7 +82,7 @@ MALE_NOUNS = frozenset("spokesman congressman chairman businessman man husband f
 
 # Capitalised words that are titles or roles, not part of a person's name.
 TITLES = frozenset(
-    "mr mrs ms miss dr sen senator rep representative gov governor president vice secretary "
+    "mr mrs ms miss dr sen sens senator senators rep reps representative gov governor president vice secretary "
     "gen general rev prof professor judge justice speaker mayor chairman chairwoman chair "
     "minister prime foreign defense defence deputy assistant undersecretary under state "
     "ambassador spokesman spokeswoman spokesperson press chief of staff adviser advisor "
@@ -186,10 +186,10 @@ class _CueFinder:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
         for m in _ALPHA.finditer(text, pos, endpos):
-            w = m.group().lower()
-            if w in _CUE_SET:
+            w = m.group()
+            if w in _CUE_SET:  # lower case only: "the United States" holds no cue
                 yield m
-            elif w == "according":
+            elif w in ("according", "According"):
                 acc = _ACCORDING.match(text, m.start(), endpos)
                 if acc:
                     yield acc

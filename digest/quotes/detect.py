@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_TAG = re.compile(r"<[A-Za-z/][^<>]{0,400}>")
 _STAGE = re.compile(r"\s*\([^()]*\)[.\s]*")
 _MARKS = re.compile(r"''|[“”\"‘’]")
 _MARKS_NO_DOUBLED = re.compile(r"[“”\"‘’]")
@@ -55,8 +56,12 @@ def find_segments(text: str, par: int, doubled_apostrophes: bool = True) -> list
     open_len = 0
     depth = 0  # marks nested inside the open quote stay part of it
     single_at = -1
+    tags = [(t.start(), t.end()) for t in _TAG.finditer(text)] if "<" in text else []
+    run_on: set[int] = set()  # opening marks that carry on the quote just before them
     for m in marks.finditer(text):
         ch, i, n = m.group(), m.start(), len(m.group())
+        if tags and any(a < i < b for a, b in tags):
+            continue  # <tweet author="…">: markup attributes, not speech
         if ch in "‘’":
             # Single quotes count only outside double quotes, and a closing ’ must not be an
             # apostrophe (it is followed by a non-letter).
@@ -69,13 +74,24 @@ def find_segments(text: str, par: int, doubled_apostrophes: bool = True) -> list
                 single_at = -1
             continue
         if open_at < 0:
-            if ch == "”" and not _looks_opening(text, i, n):
-                continue  # a stray closing mark is not a quote
+            if ch == "”" and not _looks_opening(text, i, n) and text[:i].strip():
+                continue  # a stray closing mark is not a quote (but one opening a paragraph is)
             if ch == '"' and i > 0 and (text[i - 1].isdigit() or text[i - 1] == "="):
                 continue  # 6'3" is a height; pic="…" is markup, not speech
+            if ch in ('"', "''") and _looks_closing(text, i, n) and not _looks_opening(text, i, n):
+                continue  # 'blue," he said' with the opening mark lost: nothing to open here
             open_at, open_len, depth, single_at = i, n, 0, -1
             continue
         opener = text[open_at]
+        if ch in "“\"" and depth == 0 and _looks_opening(text, i, n) and not _looks_closing(text, i, n) \
+                and text[:i].rstrip()[-1:] in ".?!…" and i - open_at > 2:
+            # '"A sentence. "Another…' — a new paragraph of the same quotation run into this one
+            # (its closing mark was never printed): end the open quote here and start the next
+            end = len(text[:i].rstrip())
+            out.append(Segment(par, open_at + open_len, end, open_at, end, False))
+            open_at, open_len, depth = i, n, 0
+            run_on.add(i)
+            continue
         if ch == "“" and _looks_closing(text, i, n) and not _looks_opening(text, i, n):
             depth = 0  # “…“ : a wrong-way closing mark
         elif ch == "“" or (ch == '"' and opener == "“" and _looks_opening(text, i, n)
@@ -91,6 +107,8 @@ def find_segments(text: str, par: int, doubled_apostrophes: bool = True) -> list
         end = len(text.rstrip())
         if end > open_at + open_len:
             out.append(Segment(par, open_at + open_len, end, open_at, end, False))
+    for s in out:
+        s.continues = s.open_at in run_on
     # "(CROSSTALK.)": a transcript's stage direction, not speech
     return [s for s in out if text[s.start:s.end].strip() and not _STAGE.fullmatch(text[s.start:s.end])]
 
@@ -114,8 +132,9 @@ def find_all(paragraphs: list[str], skip: set[int], doubled_apostrophes: bool = 
 _TITLE_CUES = re.compile(
     r"\b(?:called|titled|entitled|named|dubbed|nicknamed|book|film|movie|song|show|series|album|"
     r"program|programme|hashtag|slogan|headline|article|column|op-ed|essay|podcast|documentary|"
-    r"play|novel|magazine|newspaper|website|app|episode|segment|brand|label|motto|banner|sign)"
-    r"\W*(?:the\W+|a\W+|an\W+)?$",
+    r"play|novel|magazine|newspaper|website|app|episode|segment|brand|label|motto|banner|sign|broadcast|"
+    r"edition|issue|on\s+(?:[A-Z][\w.&]*(?:'s|’s)?\s+)?)"
+    r"\W*(?:of\W+)?(?:the\W+|a\W+|an\W+)?$",
     re.IGNORECASE,
 )
 _SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "is"}

@@ -38,6 +38,9 @@ _GLUED = re.compile(r"([a-z'’-]{3,}?)(?:at|in|on|to|for|of)")
 _SPEAKS = re.compile(r"(?:,[^,.;:\x01]{1,80},)?\s+(?:\w+ly\s+|also\s+|later\s+|has\s+|had\s+)?"
                      r"(?:said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|argued|"
                      r"insisted|declared|recalled|replied|warned|tweeted|acknowledged|stated)\b")
+FRONTED = re.compile(r"\s*(?:With|As|While|After|Before|When|Although|Though|Despite|In|On|At|During|"
+                      r"Since|Because|If|Unlike|Like|For)\b[^,\x01]{0,120},")
+_FOR_ORG = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s?)+)")
 _PAREN = re.compile(r"\([^()\x01]{1,40}\)")
 
 
@@ -58,6 +61,7 @@ class Document:
         self.mentions: list[list[Mention]] = [[] for _ in texts]
         self._by_key: dict[tuple[str, ...], int] = {}
         self._by_surname: dict[str, list[int]] = {}
+        self.recent: list[tuple[int, int]] = []  # (paragraph, entity) of quotes attributed so far
         self._build()
 
     # -- sentences -------------------------------------------------------------------------
@@ -89,6 +93,15 @@ class Document:
                 desc = masked[start:end]
                 m = Mention(par, start, end, (), "desc", (head,), role_noun_gender([head]))
                 m.entity = self._new(Entity("UNKNOWN", "desc", m.gender, True, {head}))
+                # "a spokeswoman for Oxford University" speaks for the organisation
+                of = _FOR_ORG.match(masked, end)
+                if of and head in ("spokesman", "spokeswoman", "spokesperson", "representative"):
+                    kind, _, name = analyse_run(of.group(1).split())
+                    if kind == "org":
+                        self.entities[m.entity].name = " ".join(name)
+                        self.entities[m.entity].roles.add("desc:" + desc)
+                        self.mentions[par].append(m)
+                        continue
                 self.entities[m.entity].name = "UNKNOWN"
                 self.entities[m.entity].roles.add("desc:" + desc)
                 self.mentions[par].append(m)
@@ -167,6 +180,10 @@ class Document:
                      if e.kind == "person" and e.person and " " in e.name and e.name.split()[0].lower() == word]
             if len(cands) != 1:
                 cands = []
+        if cands and m.gender:
+            # "Mr. Obama" with Barack and Michelle Obama in the article: the honorific decides
+            fitting = [i for i in cands if self.entities[i].gender in ("", m.gender)]
+            cands = fitting or cands
         if cands:
             idx = self._nearest(cands, m.par, m.start)
             self._note(self.entities[idx], m)
@@ -217,4 +234,4 @@ class Document:
             bounds = starts + [limit]
             for k in range(len(starts) - 1, -1, -1):
                 lo, hi = bounds[k], bounds[k + 1]
-                yield [m for m in self.mentions[p] if lo <= m.start < hi and m.entity >= 0]
+                yield [m for m in self.mentions[p] if lo <= m.start < hi and m.entity >= 0], p, lo, hi

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from digest.quotes.cues import (CAP_STOP, HEADLINE_CUES, HONORIFIC_GENDER, NAME_PARTICLES, NAME_SUFFIXES, ORG_WORDS,
                                 PERSON_NOUNS, TITLES, first_name_gender)
@@ -103,18 +104,23 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
-def name_runs(masked: str) -> list[tuple[int, int, list[str]]]:
+@lru_cache(maxsize=4096)  # pure; the same paragraphs and phrases are read many times
+def name_runs(masked: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     """Maximal runs of capitalised words (with inner 'of'/particles), as (start, end, tokens)."""
     b = _RunBuilder(masked)
     for span in _RUN.finditer(masked):
-        before = masked[max(0, span.start() - 8):span.start()]
-        words = before.split()
-        b.prev_low = words[-1].lower() if words and not before[-1:].isalpha() else ""
+        word = span.group()
+        if " " not in word and "\u00a0" not in word and word.lower() in CAP_STOP:
+            continue  # "The", "But", "He": the commonest capitals, never names
         b.flush()
         for m in _WORD.finditer(masked, span.start(), span.end()):
             b.add(m)
     b.flush()
-    return b.runs
+    return tuple((s, e, tuple(toks)) for s, e, toks in b.runs)
+
+
+_MID_STOP = frozenset("the a an as after before with from by for at on in to and or but of vs is are was "
+                      "will says said".split())
 
 
 class _RunBuilder:
@@ -125,8 +131,11 @@ class _RunBuilder:
         self.masked = masked
         self.runs: list[tuple[int, int, list[str]]] = []
         self.cur: list[tuple[int, int, str]] = []
-        self.prev_low = ""
-        self.after_prep = False  # "Ambassador to Moscow John Sullivan" splits before "John"
+
+    def _after_prep(self, start: int) -> bool:
+        """The run follows "to"/"in": "Ambassador to Moscow John Sullivan" splits before "John"."""
+        words = self.masked[max(0, start - 8):start].split()
+        return bool(words) and words[-1].lower() in ("to", "in", "at", "from", "for", "of", "with")
 
     def flush(self) -> None:
         cur = self.cur
@@ -140,18 +149,19 @@ class _RunBuilder:
         cur, masked = self.cur, self.masked
         tok = _clean_token(m.group())
         low = tok.lower()
-        prev_low, self.prev_low = self.prev_low, low
         if low in HEADLINE_CUES:  # headline case: "Graham Says …"
             self.flush()
             return
         end = m.start() + len(tok)
         joined = bool(cur) and masked[cur[-1][1]:m.start()] in (" ", "\u00a0")
         if _is_cap(tok):
+            if joined and low in _MID_STOP:
+                self.flush()  # headline case: "Clinton Goes After Donald Trump As …"
+                return
             if not joined:
                 self.flush()
-                self.after_prep = prev_low in ("to", "in", "at", "from", "for", "of", "with")
-            elif self.after_prep and first_name_gender(tok) and _is_cap(cur[-1][2]) and \
-                    not is_title_word(cur[-1][2]) and not first_name_gender(cur[-1][2]):
+            elif first_name_gender(tok) and _is_cap(cur[-1][2]) and not is_title_word(cur[-1][2]) \
+                    and not first_name_gender(cur[-1][2]) and self._after_prep(cur[0][0]):
                 self.flush()  # a given name starts a new name
             poss = tok.endswith(("'s", "’s"))
             if poss:
@@ -169,23 +179,34 @@ class _RunBuilder:
 def is_title_word(tok: str) -> bool:
     """"Sen.", "President", "Secretary-General"."""
     w = tok.lower().rstrip(".")
-    return w in TITLES or w in PERSON_NOUNS or w.replace(".", "") in TITLES or ("-" in w and all(p in TITLES for p in w.split("-")))
+    return (w in TITLES or w in PERSON_NOUNS or w.replace(".", "") in TITLES
+            or ("-" in w and all(p in TITLES for p in w.split("-"))))
 
 
-def analyse_run(tokens: list[str]) -> tuple[str, list[str], list[str]]:
+def analyse_run(tokens) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """Split a capitalised run into (kind, roles, name tokens)."""
-    toks = list(tokens)
+    return _analyse_run(tuple(tokens))
+
+
+@lru_cache(maxsize=4096)
+def _analyse_run(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    kind, roles, name = _split_run(list(tokens))
+    return kind, tuple(roles), tuple(name)
+
+
+def _split_run(toks: list[str]) -> tuple[str, list[str], list[str]]:
     while toks and toks[0].lower() in CAP_STOP and toks[0].lower() not in ("mr", "mrs", "ms", "dr"):
         toks.pop(0)
-    if not toks:
-        return "", [], []
+    if not toks or (len(toks) >= 3 and all(t.isupper() for t in toks)):
+        return "", [], []  # nothing, or a shouted heading ("HE'S BEEN CALLED OUT")
     lows = [t.lower().rstrip(".") for t in toks]
     # "NATO Secretary-General Jens Stoltenberg": an organisation's officer is a person, so the
     # run is an organisation only when no plain name follows its last title
     titled = [i for i, t in enumerate(toks) if is_title_word(t) and t.lower() not in ("of", "the")]
     officer = bool(titled) and titled[-1] < len(toks) - 1 and not any(
         w in ORG_WORDS or (t.isupper() and len(t) > 1) for w, t in zip(lows[titled[-1] + 1:], toks[titled[-1] + 1:]))
-    if not officer and (any(w in ORG_WORDS for w in lows) or (len(toks) == 1 and toks[0].isupper() and len(toks[0]) > 1)):
+    acronym = len(toks) == 1 and toks[0].isupper() and len(toks[0]) > 1
+    if not officer and (any(w in ORG_WORDS for w in lows) or acronym):
         # "the U.S. Embassy in Kyiv", "Chinese Foreign Ministry", "NATO"
         if lows[-1] in ("of", "in", "for", "and", "&"):
             toks = toks[:-1]
@@ -197,15 +218,21 @@ def analyse_run(tokens: list[str]) -> tuple[str, list[str], list[str]]:
             break
         if w == "of" or is_title_word(w):
             last_title = i
-    if last_title == len(toks) - 1 and len(toks) >= 2 and (
-            lows[-2].rstrip(".") in HONORIFIC_GENDER or first_name_gender(toks[-2])):
-        last_title -= 1  # "Mr. King", "Charlie King": a surname that looks like a title
+    if last_title == len(toks) - 1 and len(toks) >= 2:
+        # "Mr. King", "Senator Charlie King": a surname that looks like a title
+        if lows[-2].rstrip(".") in HONORIFIC_GENDER:
+            last_title = len(toks) - 2
+        elif first_name_gender(toks[-2]):
+            last_title = max((i for i in range(len(toks) - 2) if lows[i] == "of" or is_title_word(lows[i])),
+                             default=-1)
     roles = [w for w in lows[:last_title + 1] if w not in ("of", "the")]
     name = [t for t in toks[last_title + 1:] if t.lower() not in ("of", "in", "for", "and", "&")]
     if not name:
         return "role", roles, []
     first = name[0]
-    evidence = bool(roles) or (len(name) >= 2 and bool(first_name_gender(first))) or (len(name) >= 2 and re.fullmatch(r"[A-Z]\.", name[1] or ""))
+    # a title, a known given name, or a middle initial ("Edwin G. Monroy") says "person"
+    evidence = bool(roles) or (len(name) >= 2 and (bool(first_name_gender(first))
+                                                   or re.fullmatch(r"[A-Z]\.", name[1]) is not None))
     return ("person" if evidence else "name"), roles, name
 
 

@@ -8,6 +8,7 @@ swap in only good builds), reload (the injected script and the event hub), serve
 from __future__ import annotations
 
 import argparse
+import signal
 import threading
 import webbrowser
 from pathlib import Path
@@ -37,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         poll=args.poll,
     )
     stopped = threading.Event()
+    previous = _stop_on_sigterm()
     try:
         session.start()
         if args.open:
@@ -47,7 +49,20 @@ def run(args: argparse.Namespace) -> int:
         print("\nStopping.")
     finally:
         session.stop()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return EXIT_OK
+
+
+def _stop_on_sigterm():
+    """`kill` and container stops send SIGTERM: shut down as cleanly as on Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
 
 
 __all__ = ["add_arguments", "run"]

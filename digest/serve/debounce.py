@@ -1,4 +1,5 @@
-"""When to rebuild: a debouncer with an injected clock, no threads and no sleeps.
+"""When to rebuild. `Debouncer` is pure (an injected clock, no threads, no sleeps);
+`Rebuilder` runs it on the builder thread.
 
 Editors and `git checkout` produce bursts of file events; a save is often three events
 (vim: a temp file, a rename, a write). Rebuilding once per event would waste the machine,
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 @dataclass
 class Debouncer:
     quiet: float = 0.15
-    max_wait: float = 1.0
+    max_wait: float = 2.0
     pending: bool = False
     building: bool = False
     _first: float | None = None
@@ -105,7 +107,10 @@ class Rebuilder:
                 wait = 1.0 if deadline is None else min(1.0, deadline - self.clock())
                 if wait > 0:
                     self._cond.wait(wait)
-            self.step()
+            try:
+                self.step()
+            except Exception:  # the build reports its own errors; this keeps the loop alive regardless
+                traceback.print_exc()
 
     def stop(self) -> None:
         with self._cond:

@@ -19,6 +19,7 @@ import hashlib
 import os
 import shutil
 import threading
+import traceback
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from digest.errors import DigestError
 from digest.serve.reload import Hub
 
 MAX_LISTED_CHANGES = 500  # beyond this, browsers are just told "everything changed"
+SHOWN_WARNINGS = 10
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class LiveSite:
         self._manifest: dict[str, str] = {}
         self._served_error_paths: set[str] = set()
         self._old: list[Path] = []
+        self._warned: set[str] = set()
         self._lock = threading.Lock()
 
     def rebuild(self, reasons: list[str] = ()) -> Outcome:
@@ -83,6 +86,9 @@ class LiveSite:
             report = self._build(config)
         except DigestError as exc:
             return self._failed(str(exc).splitlines() or [type(exc).__name__])
+        except Exception as exc:  # a bug in a stage must not end the serving loop
+            self.say("".join(traceback.format_exception(exc)).rstrip())
+            return self._failed([f"internal error: {type(exc).__name__}: {exc} (please report it)"])
         errors = list(report.errors)
         summary = report.summary_line(config.output)
         error_paths = {_error_path(e) for e in errors}
@@ -95,10 +101,20 @@ class LiveSite:
         self._served_error_paths = error_paths
         for error in errors:
             self.say(f"error: {error}")
+        self._warn(list(getattr(report, "warnings", [])))
         self.say(summary)
         self._announce(changed)
-        self.hub.publish("status", {"build": self.served.build, "errors": errors})
+        self.hub.publish("status", {"build": self.served.build, "errors": errors, "stale": False})
         return Outcome(True, errors, changed, summary)
+
+    def _warn(self, warnings: list[str]) -> None:
+        """Warnings not shown before (each save would otherwise repeat them all)."""
+        new = [w for w in warnings if w not in self._warned]
+        self._warned.update(new)
+        for warning in new[:SHOWN_WARNINGS]:
+            self.say(f"warning: {warning}")
+        if len(new) > SHOWN_WARNINGS:
+            self.say(f"warning: ({len(new) - SHOWN_WARNINGS} more; `digest build -v` lists them all)")
 
     def _failed(self, errors: list[str], summary: str = "") -> Outcome:
         for error in errors:
@@ -107,7 +123,7 @@ class LiveSite:
             self.say(summary)
         still = "still serving the last good build" if self.served.root is not None else "nothing to serve until a build succeeds"
         self.say(f"Build failed; {still}. Fix the error and save to rebuild.")
-        self.hub.publish("status", {"build": self.served.build, "errors": errors})
+        self.hub.publish("status", {"build": self.served.build, "errors": errors, "stale": True})
         return Outcome(False, errors, None, summary)
 
     def _promote(self, output: Path) -> list[str] | None:
@@ -116,6 +132,9 @@ class LiveSite:
         manifest = snapshot(output, target)
         previous = self._manifest
         changed = sorted(p for p in manifest.keys() | previous.keys() if manifest.get(p) != previous.get(p))
+        if not changed and self.served.root is not None:
+            shutil.rmtree(target, ignore_errors=True)  # same site: keep its id, or every tab would reload
+            return []
         self._manifest = manifest
         self.served = Served(target, f"{self._token}-{self._count}")
         # Requests in flight may still read the previous snapshot: keep it one build longer.

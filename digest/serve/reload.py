@@ -1,10 +1,12 @@
 """Live reload: the script injected into served HTML, and the server-sent-event hub.
 
 The script is added to HTML responses as they are served and is never written into the
-site. It listens on ``/__digest__/events`` (EventSource reconnects by itself) for:
+site. It listens on ``/__digest__/events`` (EventSource reconnects by itself), through a
+SharedWorker where the browser has one so that all tabs share one stream, for:
 
-* ``status`` — sent on connect and after every build: the served build id and the
-  current build errors. Errors show an overlay (file:line: message); none clear it.
+* ``status`` — sent on connect and after every build: the served build id, the
+  current build errors and whether the served build is older than the last build
+  (it failed). Errors show an overlay (file:line: message); none clear it.
   A page from an older build than the one now served reloads (it missed a reload).
 * ``reload`` — a new build is served; the page reloads if its own file changed, or a
   script or image it loads did (a 404 or placeholder page always reloads); changed
@@ -21,16 +23,17 @@ from collections import deque
 from dataclasses import dataclass
 
 EVENTS_PATH = "/__digest__/events"
+WORKER_PATH = "/__digest__/worker.js"
 
 _SCRIPT = """<script data-digest-serve>
 (function () {
   var page = %(page)s, build = %(build)s, overlay = null;
-  function show(errors) {
+  function show(errors, stale) {
     if (overlay) { overlay.remove(); overlay = null; }
     if (!errors.length) return;
     overlay = document.createElement("div");
     overlay.setAttribute("data-digest-overlay", "");
-    overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(20,0,0,.88);color:#fff;" +
+    overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(24,4,4,.96);color:#fff;" +
       "font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2em;overflow:auto;white-space:pre-wrap";
     var close = document.createElement("button");
     close.textContent = "\\u00d7"; close.title = "hide (the next good build clears it)";
@@ -38,12 +41,19 @@ _SCRIPT = """<script data-digest-serve>
     close.onclick = function () { overlay.remove(); overlay = null; };
     var head = document.createElement("div");
     head.style.cssText = "font-weight:bold;color:#ff8a80;margin-bottom:1em";
-    head.textContent = "digest: the last build failed; you are looking at the last good site.";
+    head.textContent = stale ? "digest: the last build failed; this is the last good site." :
+      "digest: these articles could not be built; the site shows the others.";
     overlay.appendChild(close); overlay.appendChild(head);
     errors.forEach(function (e) {
       var line = document.createElement("div");
       line.style.cssText = "margin:.5em 0;border-left:3px solid #ff8a80;padding-left:1em";
-      line.textContent = e; overlay.appendChild(line);
+      var at = /^(.*?:\\d+:|[^:\\s]+:)\\s([\\s\\S]*)$/.exec(e);  // "path:line: message"
+      if (at) {
+        var where = document.createElement("b");
+        where.style.color = "#ffd54f"; where.textContent = at[1] + " ";
+        line.appendChild(where); line.appendChild(document.createTextNode(at[2]));
+      } else line.textContent = e;
+      overlay.appendChild(line);
     });
     document.body.appendChild(overlay);
   }
@@ -62,31 +72,60 @@ _SCRIPT = """<script data-digest-serve>
     return Array.prototype.some.call(document.querySelectorAll("script[src],img[src],source[src],video[src],audio[src],iframe[src]"),
       function (el) { return el.src === url; });
   }
-  var source = new EventSource("%(events)s");
-  source.addEventListener("status", function (e) {
-    var data = JSON.parse(e.data);
-    if (build !== null && data.build !== null && data.build !== build) { location.reload(); return; }
-    show(data.errors);
-  });
-  source.addEventListener("reload", function (e) {
-    var data = JSON.parse(e.data);
-    if (page === null || build === null || data.changed === null || data.changed.some(uses)) { location.reload(); return; }
-    build = data.build;
-    if (data.changed.some(function (p) { return /\\.css$/.test(p); })) swapCss(data.build);
-  });
-  source.addEventListener("css", function (e) {
-    var data = JSON.parse(e.data); build = data.build; swapCss(data.build);
-  });
+  var on = {
+    status: function (data) {
+      if (build !== null && data.build !== null && data.build !== build) { location.reload(); return; }
+      window.digestServeConnected = true;  // for tests: the page now hears every rebuild
+      show(data.errors, data.stale);
+    },
+    reload: function (data) {
+      if (page === null || build === null || data.changed === null || data.changed.some(uses)) { location.reload(); return; }
+      build = data.build;
+      if (data.changed.some(function (p) { return /\\.css$/.test(p); })) swapCss(data.build);
+    },
+    css: function (data) { build = data.build; swapCss(data.build); }
+  };
+  function handle(type, text) { if (on[type]) on[type](JSON.parse(text)); }
+  // One event stream shared by all tabs (a SharedWorker): browsers allow about six
+  // connections per host, and a stream per tab would stall the seventh tab's loading.
+  try {
+    var worker = new SharedWorker("%(worker)s");
+    worker.port.onmessage = function (m) { handle(m.data.type, m.data.data); };
+    worker.port.start();
+  } catch (err) {
+    var source = new EventSource("%(events)s");
+    Object.keys(on).forEach(function (type) {
+      source.addEventListener(type, function (e) { handle(type, e.data); });
+    });
+  }
 })();
 </script>
 """
+
+# The SharedWorker: holds the one EventSource and passes every message to every tab;
+# a tab that connects gets the latest status at once.
+WORKER_SCRIPT = """var ports = [], status = null;
+var source = new EventSource("%(events)s");
+["status", "reload", "css"].forEach(function (type) {
+  source.addEventListener(type, function (e) {
+    if (type === "status") status = e.data;
+    ports.forEach(function (port) { port.postMessage({type: type, data: e.data}); });
+  });
+});
+onconnect = function (e) {
+  var port = e.ports[0];
+  ports.push(port);
+  if (status !== null) port.postMessage({type: "status", data: status});
+  port.start();
+};
+""" % {"events": EVENTS_PATH}
 
 _BODY_END = re.compile(rb"</body\s*>", re.I)
 
 
 def reload_script(page: str | None, build: str | None) -> str:
     """The script for one page: `page` is its site file ("articles/x.html"), None for a 404."""
-    return _SCRIPT % {"page": _js(page), "build": _js(build), "events": EVENTS_PATH}
+    return _SCRIPT % {"page": _js(page), "build": _js(build), "events": EVENTS_PATH, "worker": WORKER_PATH}
 
 
 def inject(html: bytes, page: str | None, build: str | None) -> bytes:
@@ -122,7 +161,8 @@ class Hub:
         self._messages: deque[Message] = deque(maxlen=keep)
         self._seq = 0
         self.closed = False
-        self.status: dict = {"build": None, "errors": []}
+        self.clients = 0  # open event streams (one per browser, through the SharedWorker)
+        self.status: dict = {"build": None, "errors": [], "stale": False}
 
     def publish(self, event: str, data: dict) -> Message:
         with self._cond:
@@ -144,10 +184,14 @@ class Hub:
             self._cond.wait_for(lambda: self.closed or self._seq > after, timeout=timeout)
             return [m for m in self._messages if m.seq > after]
 
+    def connected(self, change: int) -> None:
+        with self._cond:
+            self.clients += change
+
     def close(self) -> None:
         with self._cond:
             self.closed = True
             self._cond.notify_all()
 
 
-__all__ = ["EVENTS_PATH", "Hub", "Message", "inject", "reload_script"]
+__all__ = ["EVENTS_PATH", "WORKER_PATH", "WORKER_SCRIPT", "Hub", "Message", "inject", "reload_script"]

@@ -12,6 +12,8 @@ import errno
 import json
 import mimetypes
 import posixpath
+import re
+import socket
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from digest.errors import DigestError
 from digest.serve.live import Served
-from digest.serve.reload import EVENTS_PATH, Hub, inject
+from digest.serve.reload import EVENTS_PATH, WORKER_PATH, WORKER_SCRIPT, Hub, inject
 
 KEEPALIVE = 15.0  # seconds between SSE comments, so proxies and browsers keep the stream
 
@@ -82,10 +84,11 @@ class DevServer(ThreadingHTTPServer):
     reload = True  # inject the live-reload script (off with --no-reload)
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], served: Callable[[], Served], hub: Hub, say: Callable[[str], None] = print) -> None:
+    def __init__(self, address: tuple[str, int], served: Callable[[], Served], hub: Hub) -> None:
         self.served = served
         self.hub = hub
-        self.say = say
+        if ":" in address[0]:  # --bind :: or ::1
+            self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
 
 
@@ -104,6 +107,9 @@ class Handler(BaseHTTPRequestHandler):
         self._respond(head=True)
 
     def _respond(self, *, head: bool) -> None:
+        if urlsplit(self.path).path == WORKER_PATH:
+            self._send(HTTPStatus.OK, WORKER_SCRIPT.encode("utf-8"), "text/javascript; charset=utf-8", head=head)
+            return
         if urlsplit(self.path).path == EVENTS_PATH:
             if head:
                 self._send(HTTPStatus.OK, b"", "text/event-stream", head=True)
@@ -140,6 +146,7 @@ class Handler(BaseHTTPRequestHandler):
     def _not_found(self, root: Path, build: str | None, head: bool) -> None:
         page = root / "404.html"
         body = page.read_bytes() if page.is_file() else b"<!doctype html><title>Not found</title><h1>Not found</h1>\n"
+        body = root_base(body)
         self._send(HTTPStatus.NOT_FOUND, self._inject(body, None, build), "text/html; charset=utf-8", head=head)
 
     def _inject(self, html: bytes, page: str | None, build: str | None) -> bytes:
@@ -169,6 +176,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.close_connection = True
         cursor = hub.cursor()
+        hub.connected(+1)
         try:
             status = hub.status
             self.wfile.write(b"retry: 1000\n" + _sse("status", status))
@@ -180,8 +188,20 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(message.encode())
                 self.wfile.write(b": keepalive\n\n" if not messages else b"")
                 self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError, TimeoutError, OSError):
-            return  # the tab was closed
+        except OSError:  # BrokenPipe, ConnectionReset: the browser went away
+            return
+        finally:
+            hub.connected(-1)
+
+
+def root_base(html: bytes) -> bytes:
+    """404.html links relative to the site root, but is served at any missing path:
+    a <base href="/"> makes its stylesheet and links resolve as they would at /404.html."""
+    if re.search(rb"<base[\s>]", html, re.I):
+        return html
+    head = re.search(rb"<head[^>]*>", html, re.I)
+    at = head.end() if head else 0
+    return html[:at] + b'<base href="/">' + html[at:]
 
 
 def _sse(event: str, data: dict) -> bytes:

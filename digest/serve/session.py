@@ -25,7 +25,7 @@ from digest.serve.watch import Watcher, WatchRules
 
 
 def _say(text: str) -> None:
-    print(text, file=sys.stderr if text.startswith("error:") else sys.stdout, flush=True)
+    print(text, file=sys.stderr if text.startswith(("error:", "warning:")) else sys.stdout, flush=True)
 
 
 class Session:
@@ -95,14 +95,22 @@ class Session:
 
     def start(self) -> None:
         """Build once, then serve and watch in background threads."""
-        self.live.rebuild()
+        try:  # watch before the first build, so a save during it is not lost
+            self.live.config = self._load()
+        except DigestError:
+            pass  # the build below reports it
         self.watcher.update(self._rules())
         self.watcher.start()
+        self.live.rebuild()
+        self.watcher.update(self._rules())
         for target, name in ((self.server.serve_forever, "digest-http"), (self.rebuilder.run, "digest-build")):
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
             self._threads.append(thread)
         self.say(f"Serving {self.url} (Ctrl-C to stop)")
+        host = self.server.server_address[0]
+        if not (host.startswith("127.") or host == "::1" or host == "localhost"):
+            self.say(f"warning: listening on {host}: other machines on the network can read the site")
 
     def stop(self) -> None:
         self.hub.close()  # ends open event streams

@@ -122,12 +122,14 @@ class Watcher:
         self._handler = _Handler(self)
         self._plan: list[tuple[Path, bool]] = []
         self._lock = threading.Lock()
+        self._started = False
 
     def start(self) -> None:
         if not self._plan:
             self._schedule(self.rules.plan())
         self._observer.daemon = True
         self._observer.start()
+        self._started = True
 
     def update(self, rules: WatchRules) -> None:
         self.rules = rules
@@ -151,8 +153,9 @@ class Watcher:
         return list(self._plan)
 
     def stop(self) -> None:
-        self._observer.stop()
-        self._observer.join(timeout=5)
+        if self._started:
+            self._observer.stop()
+            self._observer.join(timeout=5)
 
 
 __all__ = ["WatchRules", "Watcher", "event_reason"]
