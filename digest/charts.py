@@ -28,7 +28,7 @@ def timeline(days: Sequence[Day], by_slug: dict[str, Article], link: Callable[[s
     slot, height, base = 64, 110, 84
     width = max(slot * len(counts), 320)
     parts = [
-        f'<svg class="chart timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="tl-title tl-desc">',
+        f'<svg class="chart timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" aria-labelledby="tl-title" aria-describedby="tl-desc">',
         '<title id="tl-title">Articles and quotes per day</title>',
         f'<desc id="tl-desc">{escape(_describe(counts))}</desc>',
     ]
@@ -61,7 +61,7 @@ def speaker_chart(items: Sequence[tuple[Article, int]], link: Callable[[str], st
     days = sorted(per_day)
     span = max((days[-1] - days[0]).days, 1)
     width, height = 320, 60
-    parts = [f'<svg class="chart sparkline" viewBox="0 0 {width} {height}" width="100%" height="{height}" role="img" aria-label="Quotes over time">']
+    parts = [f'<svg class="chart sparkline" viewBox="0 0 {width} {height}" width="100%" height="{height}" role="group" aria-label="Quotes over time">']
     parts.append(f'<line x1="10" y1="30" x2="{width - 10}" y2="30" class="axis"/>')
     for day in days:
         x = 10 + round((width - 20) * (day - days[0]).days / span)

@@ -59,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("--config", type=Path, default=None, help="config file for summary settings (default: ./config.toml)")
     inspect.set_defaults(run=_run_inspect)
 
+    serve = sub.add_parser(
+        "serve", help="build, serve and rebuild on change", description="Build the site, serve it on 127.0.0.1 and rebuild live as files change."
+    )
+    from digest import serve as serve_command  # light: the build is imported when serving starts
+
+    serve_command.add_arguments(serve)
+    serve.set_defaults(run=serve_command.run)
+
     publish = sub.add_parser(
         "publish", help="build and push the site to GitHub Pages", description="Build, commit the site to the gh-pages branch and push it."
     )

@@ -79,9 +79,21 @@ def make_environment(folders: list[Path]) -> jinja2.Environment:
 def render_site(site: Site, config: Config) -> dict[str, bytes]:
     folders = theme_folders(config)
     env = make_environment(folders)
+    shared = {
+        "site": site,
+        "config": config,
+        "version": __version__,
+        "articles_by_slug": {a.slug: a for a in site.articles},
+        "days_by_slug": {d.slug: d for d in site.days},
+        "speaker_for": {s.name: s for s in site.speakers},
+        "urls": urls,
+        "sentence_anchor": sentence_anchor,
+        "quote_anchor": quote_anchor,
+        "speaker_feed_url": speaker_feed_url,
+    }
     outputs: dict[str, bytes] = {}
     for page in pages(site, config):
-        outputs[page.path] = _render(env, page, site, config).encode("utf-8")
+        outputs[page.path] = _render(env, page, shared, config).encode("utf-8")
     outputs.update(static_files(folders))
     outputs.update(feed_files(site, config.base_url))
     outputs.update(data_files(site))
@@ -100,25 +112,11 @@ def static_files(folders: list[Path]) -> dict[str, bytes]:
     return files
 
 
-def _render(env: jinja2.Environment, page: Page, site: Site, config: Config) -> str:
+def _render(env: jinja2.Environment, page: Page, shared: dict, config: Config) -> str:
     def url(target: str) -> str:
         return urls.relative(page.path, target)
 
-    context = {
-        "site": site,
-        "config": config,
-        "page_path": page.path,
-        "url": url,
-        "version": __version__,
-        "articles_by_slug": {a.slug: a for a in site.articles},
-        "days_by_slug": {d.slug: d for d in site.days},
-        "speaker_for": {s.name: s for s in site.speakers},
-        "urls": urls,
-        "sentence_anchor": sentence_anchor,
-        "quote_anchor": quote_anchor,
-        "speaker_feed_url": speaker_feed_url,
-        **page.context,
-    }
+    context = {**shared, "page_path": page.path, "url": url, **page.context}
     try:
         template = env.get_template(page.template)
         return template.render(context)
@@ -133,6 +131,7 @@ def _render(env: jinja2.Environment, page: Page, site: Site, config: Config) -> 
 def pages(site: Site, config: Config) -> list[Page]:
     by_slug = {a.slug: a for a in site.articles}
     outlet_slugs = {o.name: o.slug for o in site.outlets}
+    day_of = {slug: day for day in site.days for slug in day.articles}
     briefings = dict(site.briefings)
     notable = {day.slug: notable_quotes([by_slug[s] for s in day.articles]) for day in site.days}
     chart = timeline(site.days, by_slug, lambda target: urls.relative(urls.INDEX, target))
@@ -144,7 +143,7 @@ def pages(site: Site, config: Config) -> list[Page]:
             Page(urls.day_url(day.slug), "day.html", {"day": day, "briefing": briefings.get(day.slug, ()), "newer": newer, "older": older})
         )
     for article in site.articles:
-        result.append(Page(urls.article_url(article.slug), "article.html", _article_context(article, site, outlet_slugs)))
+        result.append(Page(urls.article_url(article.slug), "article.html", _article_context(article, day_of.get(article.slug), outlet_slugs)))
     result.append(Page(urls.SPEAKERS, "speakers.html", {}))
     for speaker in site.speakers:
         quotes = [(by_slug[slug], by_slug[slug].quotes[i], i) for slug, i in speaker.quotes]
@@ -160,8 +159,7 @@ def pages(site: Site, config: Config) -> list[Page]:
     return result
 
 
-def _article_context(article: Article, site: Site, outlet_slugs: dict[str, str]) -> dict:
-    day = next((d for d in site.days if article.slug in d.articles), None)
+def _article_context(article: Article, day: Day | None, outlet_slugs: dict[str, str]) -> dict:
     return {
         "article": article,
         "outlet_slug": outlet_slugs.get(article.outlet or "Unknown outlet", ""),

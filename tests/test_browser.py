@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import subprocess
+import tarfile
 import threading
 from pathlib import Path
 
@@ -92,4 +94,66 @@ def test_click_through_the_briefing(served_site, browser, width, label):
     page.go_back()
     page.go_back()
     assert failed == []
+    page.close()
+
+
+def _axe_script() -> str | None:
+    """axe-core from the npm registry (npm pack), cached under test-artifacts/."""
+    cached = ARTIFACTS / "axe" / "package" / "axe.min.js"
+    if not cached.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            return None
+        target = ARTIFACTS / "axe"
+        target.mkdir(parents=True, exist_ok=True)
+        packed = subprocess.run([npm, "pack", "axe-core@4", "--silent"], cwd=target, capture_output=True, text=True)
+        if packed.returncode != 0:
+            return None
+        with tarfile.open(target / packed.stdout.strip().splitlines()[-1]) as archive:
+            archive.extract("package/axe.min.js", target, filter="data")
+    return cached.read_text(encoding="utf-8")
+
+
+PAGE_KINDS = ["index.html", "days/{day}", "articles/{article}", "speakers/index.html", "speakers/{speaker}", "outlets/index.html", "outlets/{outlet}", "search.html", "404.html"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(served_site, browser, scheme):
+    axe = _axe_script()
+    if axe is None:
+        pytest.skip("npm is not available to fetch axe-core")
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page.goto(served_site)
+    first = {
+        "day": page.locator(".day > h2 a").first.get_attribute("href").split("/")[-1],
+        "article": page.locator("article.card h3 a").first.get_attribute("href").split("/")[-1],
+    }
+    page.goto(served_site + "speakers/index.html")
+    first["speaker"] = page.locator("table a").first.get_attribute("href")
+    page.goto(served_site + "outlets/index.html")
+    first["outlet"] = page.locator("table a").first.get_attribute("href")
+    problems = []
+    for kind in PAGE_KINDS:
+        page.goto(served_site + kind.format(**first))
+        page.add_script_tag(content=axe)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [node["target"] for node in violation["nodes"][:3]]
+                problems.append(f"{kind}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+    page.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_search_finds_a_known_quote(served_site, browser):
+    page = browser.new_page()
+    page.goto(served_site + "search.html")
+    page.fill("#search-input", "need this panic")
+    results = page.locator("#search-results li")
+    assert results.count() >= 1
+    link = results.first.locator("a")
+    assert "panic" in link.inner_text()
+    link.click()
+    assert "/articles/" in page.url and "#q-" in page.url
+    assert page.evaluate("document.querySelector(':target') !== null")
     page.close()

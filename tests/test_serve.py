@@ -343,7 +343,11 @@ def test_end_to_end_editing_an_article_serves_the_new_page(project, poll):
         assert not (project.root / "site/articles/harbour-reopens.html").read_bytes().count(b"data-digest-serve")
 
         cursor = session.hub.cursor()
+        probe = project.write("4913", "")  # how vim saves: probe, move the original aside, write anew
+        probe.unlink()
+        article.rename(article.with_name("harbour.md~"))
         article.write_text(ARTICLE.format(what="gale repairs"), encoding="utf-8")
+        article.with_name("harbour.md~").unlink()
         data, cursor = wait_for(session.hub, cursor, "reload")
         assert "articles/harbour-reopens.html" in data["changed"]
         assert b"gale repairs" in fetch(session.server, "/articles/harbour-reopens.html")[2]

@@ -37,7 +37,9 @@ PARTICIPLES = frozenset(
     "adding saying noting telling writing arguing explaining insisting warning stressing "
     "asking declaring claiming acknowledging calling describing pledging vowing promising "
     "urging emphasizing emphasising suggesting recalling complaining charging alleging "
-    "joking replying responding continuing".split()
+    "joking replying responding continuing tweeting posting texting emailing shouting yelling "
+    "quipping answering announcing stating declaring remarking observing predicting warning "
+    "boasting conceding admitting pointing reiterating repeating lamenting".split()
 )
 # Words that can sit between a subject and its cue verb ("Smith also said", "he has said").
 ADVERBS = frozenset(

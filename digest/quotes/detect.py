@@ -30,10 +30,7 @@ class Segment:
     after: int  # index just past the closing mark (== end when unclosed)
     closed: bool
     single: bool = False  # ‘…’ quote
-    continues: bool = False  # carries on a quote left open in the previous paragraph
-
-    def text(self, paragraphs: list[str]) -> str:
-        return paragraphs[self.par][self.start:self.end]
+    continues: bool = False  # carries on a quote left open just before (previous paragraph or run-on)
 
 
 def _looks_closing(text: str, i: int, n: int) -> bool:

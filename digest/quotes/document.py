@@ -62,6 +62,7 @@ class Document:
         self._by_key: dict[tuple[str, ...], int] = {}
         self._by_surname: dict[str, list[int]] = {}
         self.recent: list[tuple[int, int]] = []  # (paragraph, entity) of quotes attributed so far
+        self._starts_cache: dict[int, list[int]] = {}
         self._build()
 
     # -- sentences -------------------------------------------------------------------------
@@ -225,13 +226,23 @@ class Document:
 
     def mentions_before(self, par: int, pos: int, max_pars: int = 3):
         """Mentions before (par, pos), grouped by sentence, most recent sentence first;
-        inside a sentence in reading order (the subject usually comes first)."""
+        inside a sentence in reading order (the subject usually comes first).
+        Yields (mentions, paragraph, sentence start, sentence end)."""
         for p in range(par, max(-1, par - max_pars - 1), -1):
             if p in self.skip:
                 continue
             limit = pos if p == par else len(self.texts[p])
-            starts = [s for s in self.starts[p] if s < limit]
-            bounds = starts + [limit]
-            for k in range(len(starts) - 1, -1, -1):
-                lo, hi = bounds[k], bounds[k + 1]
-                yield [m for m in self.mentions[p] if lo <= m.start < hi and m.entity >= 0], p, lo, hi
+            starts = self.starts[p]
+            n = bisect.bisect_left(starts, limit)  # sentences starting before the limit
+            ms = self.mentions[p]
+            keys = self._mention_starts(p)
+            for k in range(n - 1, -1, -1):
+                lo, hi = starts[k], (starts[k + 1] if k + 1 < n else limit)
+                a, b = bisect.bisect_left(keys, lo), bisect.bisect_left(keys, hi)
+                yield [m for m in ms[a:b] if m.entity >= 0], p, lo, hi
+
+    def _mention_starts(self, p: int) -> list[int]:
+        cached = self._starts_cache.get(p)
+        if cached is None:
+            cached = self._starts_cache[p] = [m.start for m in self.mentions[p]]
+        return cached

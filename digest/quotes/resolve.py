@@ -16,6 +16,8 @@ from digest.quotes.document import FRONTED, Document
 from digest.quotes.mentions import analyse_run, name_runs
 
 UNKNOWN = "UNKNOWN"
+_HE = re.compile(r"\b[Hh]e\b")
+_SHE = re.compile(r"\b[Ss]he\b")
 
 
 @dataclass(slots=True)
@@ -56,20 +58,21 @@ def _resolve_pronoun(doc: Document, np: NP) -> Attribution:
                 if e.kind == "org" or (e.kind == "desc" and any(r.endswith("s") for r in e.roles)):
                     return from_entity(doc, m.entity, 0.6)
         return Attribution(UNKNOWN, "", confidence=0.3)
-    same = re.compile(r"\b" + ("[Hh]e" if want == "m" else "[Ss]he") + r"\b")
+    same = _HE if want == "m" else _SHE
     for k, (sentence, p, lo, hi) in enumerate(doc.mentions_before(np.par, np.pos, np.par + 1)):
         if k == 4:
             last = _last_speaker(doc, np, want)
             if last is not None:
                 return last
+        if not sentence:
+            continue
+        if same.search(doc.masked[p], lo, sentence[0].start) is not None:
+            continue  # "He is hoping that West Virginia …": the topic goes on from further back
         # the speaker of a speech verb first ("Clinton aide Jen Ames said …" → Ames), then
         # the others in reading order (the subject usually comes first)
         fronted = FRONTED.match(doc.masked[p], lo, hi)
         cut = fronted.end() if fronted else lo  # "While Obama had …, that concerns Henry Crespo"
-        ordered = sorted(sentence, key=lambda m: (not m.speaks, m.start < cut))
-        lead = same.search(doc.masked[p], lo, sentence[0].start if sentence else hi)
-        if lead is not None:
-            continue  # "He is hoping that West Virginia …": the topic goes on from further back
+        ordered = sorted(sentence, key=lambda m: (not m.speaks, m.start < cut)) if len(sentence) > 1 else sentence
         for m in ordered:
             e = doc.entities[m.entity]
             if e.name.split()[0].lower() in PLACE_STARTS:
@@ -102,7 +105,7 @@ def _last_speaker(doc: Document, np: NP, want: str) -> Attribution | None:
 
 def from_entity(doc: Document, idx: int, confidence: float) -> Attribution:
     e = doc.entities[idx]
-    desc = next((r[5:] for r in e.roles if r.startswith("desc:")), "")
+    desc = next((r[5:] for r in sorted(e.roles) if r.startswith("desc:")), "")  # sorted: same output every run
     return Attribution(e.name, "", desc, confidence, entity=idx)
 
 

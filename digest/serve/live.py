@@ -70,6 +70,7 @@ class LiveSite:
         self._served_error_paths: set[str] = set()
         self._old: list[Path] = []
         self._warned: set[str] = set()
+        self.closed = False
         self._lock = threading.Lock()
 
     def rebuild(self, reasons: list[str] = ()) -> Outcome:
@@ -94,6 +95,8 @@ class LiveSite:
         error_paths = {_error_path(e) for e in errors}
         if self.served.root is not None and not error_paths <= self._served_error_paths:
             return self._failed(errors, summary)
+        if self.closed:  # the server stopped during this build: its snapshot folder is gone
+            return Outcome(False, errors, None, summary)
         try:
             changed = self._promote(config.output)
         except OSError as exc:

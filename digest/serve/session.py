@@ -113,6 +113,7 @@ class Session:
             self.say(f"warning: listening on {host}: other machines on the network can read the site")
 
     def stop(self) -> None:
+        self.live.closed = True  # a build still running will not snapshot into the removed folder
         self.hub.close()  # ends open event streams
         self.rebuilder.stop()
         self.watcher.stop()
