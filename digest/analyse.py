@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digest.clean import clean
+from digest.duplicates import fingerprint
 from digest.metadata import extract_metadata
 from digest.model import Article, CleanText, Paragraph, RemovedLine, Source
 from digest.quotes import extract_quotes
@@ -34,7 +35,16 @@ def analyse(source: Source, settings: AnalysisSettings) -> Article:
     meta = extract_metadata(source, body)
     summary = summarize(body.paragraphs, algorithm=settings.algorithm, sentences=settings.sentences, max_words=settings.max_words)
     quotes = extract_quotes(body.paragraphs)
-    return Article(source=source, slug="", meta=meta, body=body, summary=summary, quotes=quotes, warnings=tuple(warnings))
+    return Article(
+        source=source,
+        slug="",
+        meta=meta,
+        body=body,
+        summary=summary,
+        quotes=quotes,
+        warnings=tuple(warnings),
+        fingerprint=fingerprint(body.paragraphs),
+    )
 
 
 def structured_body(source: Source) -> CleanText:

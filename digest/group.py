@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from digest.briefing import daily_briefing
 from digest.dates import resolve_dates
+from digest.duplicates import merge_duplicates
 from digest.model import Article, Day, Outlet, Site, Speaker
 from digest.people import merge_speakers
 from digest.slugs import SlugAllocator
@@ -26,6 +27,8 @@ RESERVED = ("index",)
 def group(articles: Sequence[Article], *, title: str, briefing_sentences: int = 6) -> tuple[Site, list[str]]:
     """Build the Site; returns it with warnings (e.g. slug collisions)."""
     warnings: list[str] = []
+    articles, notes = merge_duplicates(articles)
+    warnings.extend(notes)
     articles = _resolve_dates(articles)
     articles = _assign_slugs(articles, warnings)
     articles, aliases = _canonical_speakers(articles)

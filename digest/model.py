@@ -147,6 +147,8 @@ class Article:
     summary: tuple[SummarySentence, ...]
     quotes: tuple[Quote, ...]
     warnings: tuple[str, ...] = ()
+    fingerprint: tuple[int, ...] = ()  # smallest shingle hashes of the body, for near-duplicate blocking
+    duplicates: tuple[str, ...] = ()  # paths of other files holding the same story
 
     @property
     def title(self) -> str:
