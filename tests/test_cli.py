@@ -87,7 +87,8 @@ def test_out_flag_and_quiet(project, monkeypatch, capsys):
 def test_strict_turns_warnings_into_failure(project, monkeypatch, capsys):
     project.config()
     project.write("a/good.md", GOOD)
-    project.write("b/good.md", GOOD)  # same title: the second gets a suffixed slug and a warning
+    # Same title, different story: the second gets a suffixed slug and a warning.
+    project.write("b/good.md", GOOD.replace("storm repairs", "a strike by dock workers over pay and hours").replace("We are back in business", "Nothing moves today"))
     assert run(["build"], monkeypatch, project.root) == 0
     assert run(["build", "--strict"], monkeypatch, project.root) == 1
     assert "harbour-reopens-2.html" in capsys.readouterr().err
