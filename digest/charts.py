@@ -61,7 +61,7 @@ def speaker_chart(items: Sequence[tuple[Article, int]], link: Callable[[str], st
     days = sorted(per_day)
     span = max((days[-1] - days[0]).days, 1)
     width, height = 320, 60
-    parts = [f'<svg class="chart sparkline" viewBox="0 0 {width} {height}" width="100%" height="{height}" role="group" aria-label="Quotes over time">']
+    parts = [f'<svg class="chart sparkline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" aria-label="Quotes over time">']
     parts.append(f'<line x1="10" y1="30" x2="{width - 10}" y2="30" class="axis"/>')
     for day in days:
         x = 10 + round((width - 20) * (day - days[0]).days / span)

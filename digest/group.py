@@ -21,7 +21,7 @@ from digest.slugs import SlugAllocator
 UNKNOWN = "UNKNOWN"
 UNDATED_SLUG = "undated"
 # Slugs that pages of their own already use in the same folder.
-RESERVED = ("index",)
+RESERVED = ("index", "by-name")
 
 
 def group(articles: Sequence[Article], *, title: str, briefing_sentences: int = 6) -> tuple[Site, list[str]]:

@@ -12,7 +12,8 @@ from collections import defaultdict
 
 from markupsafe import Markup, escape
 
-from digest.model import Article
+from digest.model import Article, Quote
+from digest.split import split_sentences
 
 
 def sentence_anchor(index: int) -> str:
@@ -86,3 +87,37 @@ def _quotes_in(text: str, start: int, end: int, quotes: list[tuple[int, int, str
         cursor = q_end
     parts.append(str(escape(text[cursor:end])))
     return "".join(parts)
+
+
+def quote_in_context(article: Article, quote: Quote) -> Markup:
+    """A partial quote means little alone ("instrument"): show the reporter's sentence
+    around it with the quoted words marked. Direct quotes stand alone."""
+    if quote.kind != "partial" or not quote.spans:
+        return Markup("\u201c{}\u201d").format(quote.text)
+    span = quote.spans[0]
+    paragraphs = article.body.paragraphs
+    if span.paragraph >= len(paragraphs):
+        return Markup("\u201c{}\u201d").format(quote.text)
+    text = paragraphs[span.paragraph].text
+    start, end = 0, len(text)
+    for s_start, s_end in split_sentences(text):
+        if s_start <= span.start < s_end:
+            start = s_start
+        if s_start < span.end <= s_end + 1:
+            end = s_end
+            break
+    inner = [
+        (s.start, s.end) for s in quote.spans if s.paragraph == span.paragraph and start <= s.start and s.end <= end
+    ]
+    return _marked(text, start, end, inner)
+
+
+def _marked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Markup:
+    parts: list[str] = []
+    cursor = start
+    for s_start, s_end in spans:
+        parts.append(str(escape(text[cursor:s_start])))
+        parts.append(f'<mark class="quoted">{escape(text[s_start:s_end])}</mark>')
+        cursor = s_end
+    parts.append(str(escape(text[cursor:end])))
+    return Markup("".join(parts))

@@ -20,7 +20,7 @@ from digest.config import Config
 from digest.data import data_files
 from digest.errors import ThemeError
 from digest.feeds import feed_files, speaker_feed_url
-from digest.highlight import highlighted_paragraphs, quote_anchor, sentence_anchor
+from digest.highlight import highlighted_paragraphs, quote_anchor, quote_in_context, sentence_anchor
 from digest.model import Article, Day, Quote, Site
 
 TEMPLATES = ("index.html", "day.html", "article.html", "speakers.html", "speaker.html", "outlets.html", "outlet.html", "404.html")
@@ -89,6 +89,7 @@ def render_site(site: Site, config: Config) -> dict[str, bytes]:
         "urls": urls,
         "sentence_anchor": sentence_anchor,
         "quote_anchor": quote_anchor,
+        "quote_in_context": quote_in_context,
         "speaker_feed_url": speaker_feed_url,
     }
     outputs: dict[str, bytes] = {}
@@ -144,7 +145,9 @@ def pages(site: Site, config: Config) -> list[Page]:
         )
     for article in site.articles:
         result.append(Page(urls.article_url(article.slug), "article.html", _article_context(article, day_of.get(article.slug), outlet_slugs)))
-    result.append(Page(urls.SPEAKERS, "speakers.html", {}))
+    result.append(Page(urls.SPEAKERS, "speakers.html", {"speakers": site.speakers, "order": "quotes"}))
+    by_name = tuple(sorted(site.speakers, key=lambda s: (_surname_key(s.name), s.name.casefold())))
+    result.append(Page(urls.SPEAKERS_BY_NAME, "speakers.html", {"speakers": by_name, "order": "name"}))
     for speaker in site.speakers:
         quotes = [(by_slug[slug], by_slug[slug].quotes[i], i) for slug, i in speaker.quotes]
         path = urls.speaker_url(speaker.slug)
@@ -204,6 +207,12 @@ def _by_date(quotes: list[tuple[Article, Quote, int]]) -> list[tuple[str, list[t
             groups.append((label, []))
         groups[-1][1].append(item)
     return groups
+
+
+def _surname_key(name: str) -> str:
+    # "Vladimir Putin" sorts under P, as in an index of names; organisations by first word.
+    parts = name.split()
+    return (parts[-1] if len(parts) > 1 and parts[-1][:1].isupper() else name).casefold()
 
 
 def day_label(day: Day) -> str:

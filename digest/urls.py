@@ -10,6 +10,7 @@ from __future__ import annotations
 
 INDEX = "index.html"
 SPEAKERS = "speakers/index.html"
+SPEAKERS_BY_NAME = "speakers/by-name.html"
 OUTLETS = "outlets/index.html"
 NOT_FOUND = "404.html"
 SEARCH = "search.html"

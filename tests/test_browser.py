@@ -117,12 +117,15 @@ def _axe_script() -> str | None:
 PAGE_KINDS = ["index.html", "days/{day}", "articles/{article}", "speakers/index.html", "speakers/{speaker}", "outlets/index.html", "outlets/{outlet}", "search.html", "404.html"]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations(served_site, browser, scheme):
+@pytest.mark.parametrize(("scheme", "width"), [("light", 375), ("dark", 1280), ("light", 1280)])
+def test_every_page_kind_accessible_and_fits(served_site, browser, scheme, width):
+    """axe-core finds no serious or critical violation on any page kind, and nothing
+    scrolls sideways; a screenshot of each is kept in test-artifacts/."""
     axe = _axe_script()
     if axe is None:
         pytest.skip("npm is not available to fetch axe-core")
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page.goto(served_site)
     first = {
         "day": page.locator(".day > h2 a").first.get_attribute("href").split("/")[-1],
@@ -135,6 +138,10 @@ def test_no_serious_accessibility_violations(served_site, browser, scheme):
     problems = []
     for kind in PAGE_KINDS:
         page.goto(served_site + kind.format(**first))
+        name = kind.split("/")[0].removesuffix(".html") + ("-index" if kind.endswith("index.html") and "/" in kind else "")
+        page.screenshot(path=str(ARTIFACTS / f"kind-{name}-{width}-{scheme}.png"), full_page=True)
+        if not page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"):
+            problems.append(f"{kind}: wider than the {width} px viewport")
         page.add_script_tag(content=axe)
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         for violation in result["violations"]:
