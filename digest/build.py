@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.analyse import AnalysisSettings
-from digest.cache import CACHE_DIR, AnalysisCache
+from digest.cache import CACHE_DIR, AnalysisCache, PageManifest
 from digest.config import Config
 from digest.errors import ArticleError, DigestError
 from digest.group import group
@@ -34,6 +34,7 @@ class BuildReport:
     files_written: int = 0
     cached: int = 0
     analysed: int = 0
+    pages_reused: int = 0
     seconds: float = 0.0
     site: Site | None = None
 
@@ -100,9 +101,19 @@ def build(config: Config, *, use_cache: bool = True, debug: bool = False, execut
     articles, report = analyse_all(config, use_cache=use_cache, debug=debug, executor=executor, workers=workers)
     site, warnings = group(articles, title=config.title, briefing_sentences=config.briefing_sentences)
     report.warnings.extend(warnings)
+    manifest = PageManifest(config.root / CACHE_DIR, config.output) if use_cache else None
+    previous = manifest.load() if manifest else {}
+    rendered = render_site(site, config, previous)
     writer = SiteWriter()
-    writer.add_all(render_site(site, config))
+    writer.add_all(rendered.files)
+    for path in rendered.reused:
+        writer.reuse(path, config.output / path)
+    if manifest:
+        manifest.invalidate()  # a crash before save() must not leave keys that describe another build
     report.files_written = writer.commit(config.output, protected=(config.root, *config.content))
+    report.pages_reused = len(rendered.reused)
+    if manifest:
+        manifest.save(rendered.keys)
     report.site = site
     report.articles = len(site.articles)
     report.seconds = time.perf_counter() - started

@@ -8,6 +8,7 @@ rename), so a crash mid-build never leaves a corrupt entry; an unreadable entry 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import tempfile
@@ -65,3 +66,38 @@ class AnalysisCache:
             os.replace(tmp, entry)
         except OSError:
             pass  # a read-only or full disk makes the cache useless, not the build
+
+
+class PageManifest:
+    """Each page's key from the last build into an output folder, so an unchanged page is
+    carried over instead of rendered again. Only pages whose file still exists count."""
+
+    def __init__(self, folder: Path, output: Path):
+        self.output = output
+        name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
+        self.path = folder / f"pages-{name}.json"
+
+    def load(self) -> dict[str, str]:
+        try:
+            keys = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(keys, dict):
+            return {}
+        return {page: key for page, key in keys.items() if isinstance(key, str) and (self.output / page).is_file()}
+
+    def invalidate(self) -> None:
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
+
+    def save(self, keys: dict[str, str]) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(keys, handle, sort_keys=True)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass

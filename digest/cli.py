@@ -114,7 +114,7 @@ def _run_build(args: argparse.Namespace) -> int:
         if limit is not None and hidden > 0:
             print(f"warning: ({hidden} more; run with -v to see them all)", file=sys.stderr)
     if args.verbose:
-        print(f"{report.cached} cached, {report.analysed} analysed, {report.files_written} files written")
+        print(f"{report.cached} articles cached, {report.analysed} analysed; {report.pages_reused} pages unchanged, {report.files_written} files in the site")
     print(report.summary_line(config.output))
     if report.errors or (args.strict and report.warnings):
         return EXIT_ARTICLE_ERRORS

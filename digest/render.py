@@ -8,6 +8,9 @@ template or static file can be overridden by one of the same name earlier in the
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -21,7 +24,8 @@ from digest.data import data_files
 from digest.errors import ThemeError
 from digest.feeds import feed_files, speaker_feed_url
 from digest.highlight import highlighted_paragraphs, quote_anchor, quote_in_context, sentence_anchor
-from digest.model import Article, Day, Quote, Site
+from digest.cache import code_version
+from digest.model import Article, Day, Quote, Site, Speaker
 
 TEMPLATES = ("index.html", "day.html", "article.html", "speakers.html", "speaker.html", "outlets.html", "outlet.html", "404.html")
 
@@ -60,7 +64,15 @@ def theme_folders(config: Config) -> list[Path]:
 class Page:
     path: str
     template: str
-    context: dict
+    make_context: Callable[[], dict]  # built only when the page is really rendered
+    deps: str = ""  # digest of everything the page shows; equal digests mean equal bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    files: dict[str, bytes]  # freshly rendered or generated
+    reused: frozenset[str]  # pages whose previous output is still right, by their key
+    keys: dict[str, str]  # page path -> key, for the next build
 
 
 def make_environment(folders: list[Path]) -> jinja2.Environment:
@@ -76,7 +88,9 @@ def make_environment(folders: list[Path]) -> jinja2.Environment:
     return env
 
 
-def render_site(site: Site, config: Config) -> dict[str, bytes]:
+def render_site(site: Site, config: Config, previous: Mapping[str, str] | None = None) -> Rendered:
+    """Render every page, except those whose key matches `previous` (the last build's keys
+    for pages whose output file still exists): those are reused as they are."""
     folders = theme_folders(config)
     env = make_environment(folders)
     shared = {
@@ -92,13 +106,23 @@ def render_site(site: Site, config: Config) -> dict[str, bytes]:
         "quote_in_context": quote_in_context,
         "speaker_feed_url": speaker_feed_url,
     }
+    previous = previous or {}
+    base = _digest(__version__, code_version(), _theme_digest(folders), config.title, config.description, config.language,
+                   config.base_url, tuple(map(str, config.content)), len(site.articles))
     outputs: dict[str, bytes] = {}
+    reused: set[str] = set()
+    keys: dict[str, str] = {}
     for page in pages(site, config):
-        outputs[page.path] = _render(env, page, shared, config).encode("utf-8")
+        key = _digest(base, page.template, page.deps)
+        keys[page.path] = key
+        if previous.get(page.path) == key:
+            reused.add(page.path)
+            continue
+        outputs[page.path] = _render(env, page.path, page.template, page.make_context(), shared, config).encode("utf-8")
     outputs.update(static_files(folders))
     outputs.update(feed_files(site, config.base_url))
     outputs.update(data_files(site))
-    return outputs
+    return Rendered(outputs, frozenset(reused), keys)
 
 
 def static_files(folders: list[Path]) -> dict[str, bytes]:
@@ -113,53 +137,97 @@ def static_files(folders: list[Path]) -> dict[str, bytes]:
     return files
 
 
-def _render(env: jinja2.Environment, page: Page, shared: dict, config: Config) -> str:
+def _render(env: jinja2.Environment, path: str, template_name: str, own: dict, shared: dict, config: Config) -> str:
     def url(target: str) -> str:
-        return urls.relative(page.path, target)
+        return urls.relative(path, target)
 
-    context = {**shared, "page_path": page.path, "url": url, **page.context}
+    context = {**shared, "page_path": path, "url": url, **own}
     try:
-        template = env.get_template(page.template)
+        template = env.get_template(template_name)
         return template.render(context)
     except jinja2.TemplateNotFound as exc:
         raise ThemeError(f"template {exc.name!r} not found in the theme folders ({', '.join(str(f) for f in theme_folders(config))})")
     except jinja2.TemplateSyntaxError as exc:
         raise ThemeError(f"template syntax error: {exc.message}", path=exc.filename or exc.name, line=exc.lineno)
     except jinja2.UndefinedError as exc:
-        raise ThemeError(f"while rendering {page.path}: {exc.message}", path=page.template)
+        raise ThemeError(f"while rendering {path}: {exc.message}", path=template_name)
 
 
 def pages(site: Site, config: Config) -> list[Page]:
+    """Every page with its template, a lazy context and the digest of what it depends on."""
     by_slug = {a.slug: a for a in site.articles}
     outlet_slugs = {o.name: o.slug for o in site.outlets}
+    speaker_slugs = {s.name: s.slug for s in site.speakers}
     day_of = {slug: day for day in site.days for slug in day.articles}
     briefings = dict(site.briefings)
-    notable = {day.slug: notable_quotes([by_slug[s] for s in day.articles]) for day in site.days}
-    chart = timeline(site.days, by_slug, lambda target: urls.relative(urls.INDEX, target))
-    result = [Page(urls.INDEX, "index.html", {"days": site.days, "briefings": briefings, "notable": notable, "timeline": chart})]
+    digests = {a.slug: _article_digest(a, day_of.get(a.slug), outlet_slugs, speaker_slugs) for a in site.articles}
+    everything = _digest(tuple(digests[a.slug] for a in site.articles), site.days, site.speakers, site.outlets)
+
+    def index_context() -> dict:
+        notable = {day.slug: notable_quotes([by_slug[s] for s in day.articles]) for day in site.days}
+        chart = timeline(site.days, by_slug, lambda target: urls.relative(urls.INDEX, target))
+        return {"days": site.days, "briefings": briefings, "notable": notable, "timeline": chart}
+
+    result = [Page(urls.INDEX, "index.html", index_context, everything)]
     for index, day in enumerate(site.days):
         newer = site.days[index - 1] if index > 0 else None
         older = site.days[index + 1] if index + 1 < len(site.days) else None
-        result.append(
-            Page(urls.day_url(day.slug), "day.html", {"day": day, "briefing": briefings.get(day.slug, ()), "newer": newer, "older": older})
-        )
+        context = {"day": day, "briefing": briefings.get(day.slug, ()), "newer": newer, "older": older}
+        deps = _digest(day, newer and newer.slug, older and older.slug, tuple(digests[s] for s in day.articles))
+        result.append(Page(urls.day_url(day.slug), "day.html", functools.partial(dict, context), deps))
     for article in site.articles:
-        result.append(Page(urls.article_url(article.slug), "article.html", _article_context(article, day_of.get(article.slug), outlet_slugs)))
-    result.append(Page(urls.SPEAKERS, "speakers.html", {"speakers": site.speakers, "order": "quotes"}))
+        make = functools.partial(_article_context, article, day_of.get(article.slug), outlet_slugs)
+        result.append(Page(urls.article_url(article.slug), "article.html", make, digests[article.slug]))
     by_name = tuple(sorted(site.speakers, key=lambda s: (_surname_key(s.name), s.name.casefold())))
-    result.append(Page(urls.SPEAKERS_BY_NAME, "speakers.html", {"speakers": by_name, "order": "name"}))
+    result.append(Page(urls.SPEAKERS, "speakers.html", functools.partial(dict, speakers=site.speakers, order="quotes"), everything))
+    result.append(Page(urls.SPEAKERS_BY_NAME, "speakers.html", functools.partial(dict, speakers=by_name, order="name"), everything))
     for speaker in site.speakers:
-        quotes = [(by_slug[slug], by_slug[slug].quotes[i], i) for slug, i in speaker.quotes]
-        path = urls.speaker_url(speaker.slug)
-        sparkline = speaker_chart([(by_slug[slug], i) for slug, i in speaker.quotes], lambda target, path=path: urls.relative(path, target))
-        result.append(Page(path, "speaker.html", {"speaker": speaker, "groups": _by_date(quotes), "speaker_chart": sparkline}))
-    outlet_bars = bar_list([(o.name, urls.relative(urls.OUTLETS, urls.outlet_url(o.slug)), len(o.articles)) for o in site.outlets])
-    result.append(Page(urls.OUTLETS, "outlets.html", {"outlet_bars": outlet_bars}))
+        deps = _digest(speaker, tuple(digests[slug] for slug, _ in speaker.quotes))
+        result.append(Page(urls.speaker_url(speaker.slug), "speaker.html", functools.partial(_speaker_context, speaker, by_slug), deps))
+    result.append(Page(urls.OUTLETS, "outlets.html", functools.partial(_outlets_context, site), everything))
     for outlet in site.outlets:
-        result.append(Page(urls.outlet_url(outlet.slug), "outlet.html", {"outlet": outlet, "articles": [by_slug[s] for s in outlet.articles]}))
-    result.append(Page(urls.SEARCH, "search.html", {}))
-    result.append(Page(urls.NOT_FOUND, "404.html", {}))
+        make = functools.partial(dict, outlet=outlet, articles=[by_slug[s] for s in outlet.articles])
+        result.append(Page(urls.outlet_url(outlet.slug), "outlet.html", make, _digest(outlet, tuple(digests[s] for s in outlet.articles))))
+    result.append(Page(urls.SEARCH, "search.html", dict, ""))
+    result.append(Page(urls.NOT_FOUND, "404.html", dict, ""))
     return result
+
+
+def _speaker_context(speaker: Speaker, by_slug: dict[str, Article]) -> dict:
+    quotes = [(by_slug[slug], by_slug[slug].quotes[i], i) for slug, i in speaker.quotes]
+    path = urls.speaker_url(speaker.slug)
+    sparkline = speaker_chart([(by_slug[slug], i) for slug, i in speaker.quotes], lambda target: urls.relative(path, target))
+    return {"speaker": speaker, "groups": _by_date(quotes), "speaker_chart": sparkline}
+
+
+def _outlets_context(site: Site) -> dict:
+    rows = [(o.name, urls.relative(urls.OUTLETS, urls.outlet_url(o.slug)), len(o.articles)) for o in site.outlets]
+    return {"outlet_bars": bar_list(rows)}
+
+
+def _article_digest(article: Article, day: Day | None, outlet_slugs: dict[str, str], speaker_slugs: dict[str, str]) -> str:
+    # The analysis is a function of the file's bytes (content_hash) and the settings (in the
+    # base key); what grouping adds on top is listed here.
+    speakers = tuple(sorted({(q.speaker, speaker_slugs.get(q.speaker, "")) for q in article.quotes}))
+    return _digest(
+        article.source.content_hash, article.source.path, article.slug, article.meta.date, day and day.slug,
+        day and day.approximate, outlet_slugs.get(article.outlet or "Unknown outlet", ""), speakers, article.duplicates,
+        tuple(q.speaker for q in article.quotes),
+    )
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _theme_digest(folders: list[Path]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _article_context(article: Article, day: Day | None, outlet_slugs: dict[str, str]) -> dict:

@@ -25,6 +25,7 @@ class SiteWriter:
     def __init__(self) -> None:
         self._files: dict[str, bytes] = {}
         self._folded: set[str] = set()  # "Test.html" and "test.html" collide on macOS and Windows
+        self._reused: dict[str, Path] = {}
 
     def add(self, path: str, content: bytes) -> None:
         safe = safe_path(path)
@@ -32,6 +33,14 @@ class SiteWriter:
             raise WriteError(f"two pages want the same output file {safe!r}; rename one of their sources")
         self._folded.add(safe.casefold())
         self._files[safe] = content
+
+    def reuse(self, path: str, previous: Path) -> None:
+        """Carry a file over from the previous build unchanged (hard-linked, not rewritten)."""
+        safe = safe_path(path)
+        if safe.casefold() in self._folded:
+            raise WriteError(f"two pages want the same output file {safe!r}; rename one of their sources")
+        self._folded.add(safe.casefold())
+        self._reused[safe] = previous
 
     def add_all(self, files: Mapping[str, bytes]) -> None:
         for path in sorted(files):
@@ -49,15 +58,29 @@ class SiteWriter:
         recover_output(output)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
         try:
+            made: set[Path] = set()
             for path in sorted(self._files):
                 target = staging / path
-                target.parent.mkdir(parents=True, exist_ok=True)
+                _parent(target, made)
                 target.write_bytes(self._files[path])
+            for path in sorted(self._reused):
+                target = staging / path
+                _parent(target, made)
+                try:
+                    os.link(self._reused[path], target)  # the old site is never edited in place
+                except OSError:
+                    shutil.copy2(self._reused[path], target)
             _swap(staging, output)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        return len(self._files)
+        return len(self._files) + len(self._reused)
+
+
+def _parent(target: Path, made: set[Path]) -> None:
+    if target.parent not in made:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.add(target.parent)
 
 
 def safe_path(path: str) -> str:

@@ -74,20 +74,34 @@ def _weigher(metas: Sequence[Metadata]) -> Callable[[str], float]:
     return weight
 
 
-def find_matches(metas: Sequence[Metadata]) -> list[Match]:
-    """Every strong weekday/week ↔ calendar-date match between two articles (year-independent)."""
+def find_matches(metas: Sequence[Metadata], only: set[int] | None = None) -> list[Match]:
+    """Every strong weekday/week ↔ calendar-date match between two articles (year-independent).
+
+    `only` limits the weekday side to those articles (the still-undated ones). Candidates
+    come from an inverted index over words that carry weight, so a collection of 10,000
+    articles is not compared pair by pair: a pair that shares no weighted word cannot
+    reach STRONG anyway.
+    """
     weight = _weigher(metas)
     dated = [(j, c, terms(_context(c))) for j, m in enumerate(metas) for c in m.date_clues
              if c.kind == "explicit" and c.month and c.day]
+    postings: dict[str, list[int]] = {}
+    for position, (_, _, their) in enumerate(dated):
+        for term in their:
+            if weight(term) > 0:
+                postings.setdefault(term, []).append(position)
     found = []
     for i, meta in enumerate(metas):
+        if only is not None and i not in only:
+            continue
         for clue in meta.date_clues:
             weekday = clue.kind == "weekday" and not getattr(clue, "future", False)
             week = clue.kind == "relative" and clue.text.lower().endswith("week")
             if not (weekday or week):
                 continue
             mine = terms(_context(clue))
-            for j, other, their in dated:
+            candidates = sorted({p for term in mine for p in postings.get(term, ())})
+            for j, other, their in (dated[p] for p in candidates):
                 shared = mine & their
                 if j == i or len(shared) < 2:
                     continue
@@ -123,7 +137,8 @@ def main_weekday(meta: Metadata) -> int | None:
 def anchor_weekdays(metas: Sequence[Metadata], guesses: Sequence[DateGuess | None],
                     years: Sequence[int | None]) -> tuple[DateGuess, ...]:
     """Date the still-undated articles through matches; else an honest "a Friday in 2022"."""
-    matches = find_matches(metas)
+    undated = {i for i, guess in enumerate(guesses) if guess is None}
+    matches = find_matches(metas, undated) if undated else []
     out = []
     for index, meta in enumerate(metas):
         guess = guesses[index]
