@@ -60,7 +60,7 @@ def run_dask(
     distributed, address = _load(scheduler)
     if not sources:  # everything came from the cache: no cluster to start
         return
-    with _client(distributed, address, workers) as client:
+    with _client(distributed, address, workers, debug) as client:
         yield from _ordered(client, distributed, list(sources), settings, debug, address)
 
 
@@ -70,7 +70,9 @@ def analyse_chunk(sources: Sequence[Source], settings: AnalysisSettings, debug: 
     from digest.cache import code_version
     from digest.executors import analyse_safely
 
-    return code_version(), [analyse_safely(source, settings, debug) for source in sources]
+    # Read afresh, not the per-process cached value: a long-lived worker must not vouch
+    # for files that changed after it first looked (a few ms per chunk).
+    return _fresh(code_version)(), [analyse_safely(source, settings, debug) for source in sources]
 
 
 def _load(scheduler: str | None):
@@ -83,7 +85,7 @@ def _load(scheduler: str | None):
 
 
 @contextmanager
-def _client(distributed, address: str | None, workers: int | None):
+def _client(distributed, address: str | None, workers: int | None, debug: bool):
     if address:
         try:
             client = distributed.Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
@@ -105,7 +107,12 @@ def _client(distributed, address: str | None, workers: int | None):
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            # No dashboard, but the scheduler still serves /health; on port 8787 it would
+            # clash (with a warning) with any other Dask on this machine.
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+            # Dask logs a dead worker as an ERROR; the build reports it per article, so
+            # the log only repeats it (kept with --debug).
+            silence_logs=logging.ERROR if debug else logging.CRITICAL,
         )
     except Exception as exc:  # e.g. worker processes that cannot start (spawn re-imports __main__)
         raise DigestError(f"could not start a local Dask cluster ({type(exc).__name__}: {exc})") from None
@@ -127,18 +134,27 @@ def _ordered(client, distributed, sources: list[Source], settings: AnalysisSetti
             version, results = future.result()
         except (Exception, asyncio.CancelledError) as exc:
             _fatal(exc, client, address)
-            results = list(_one_by_one(client, chunk, settings, debug, expected, address))
+            results = list(_one_by_one(client, chunk, settings, debug, expected, address, _killed(exc)))
         else:
             _check_version(version, expected)
         yield from results
 
 
-def _one_by_one(client, chunk: list[Source], settings: AnalysisSettings, debug: bool, expected: str, address: str | None) -> Iterator[Article | str]:
-    """Re-run a failed chunk one article per task, so only the culprit is reported."""
-    futures = [client.submit(analyse_chunk, [source], settings, debug, retries=RETRIES, pure=False) for source in chunk]
+def _one_by_one(
+    client, chunk: list[Source], settings: AnalysisSettings, debug: bool, expected: str, address: str | None, killed: bool
+) -> Iterator[Article | str]:
+    """Re-run a failed chunk one article per task, so only the culprit is reported.
+
+    After dead workers they run one at a time: Dask blames every task that was running on
+    a worker when it died, so an innocent article beside the culprit would be blamed too.
+    """
+    def submit(source: Source):
+        return client.submit(analyse_chunk, [source], settings, debug, retries=RETRIES, pure=False)
+
+    futures = [None] * len(chunk) if killed else [submit(source) for source in chunk]
     for source, future in zip(chunk, futures):
         try:
-            version, (result,) = future.result()
+            version, (result,) = (future or submit(source)).result()
         except (Exception, asyncio.CancelledError) as exc:
             _fatal(exc, client, address)
             yield f"{source.path}: could not analyse this article on the Dask cluster ({_describe(exc)}); the rest of the site was built"
@@ -147,8 +163,12 @@ def _one_by_one(client, chunk: list[Source], settings: AnalysisSettings, debug: 
         yield result
 
 
+def _killed(exc: BaseException) -> bool:
+    return type(exc).__name__ == "KilledWorker"  # by name: distributed is imported lazily
+
+
 def _describe(exc: BaseException) -> str:
-    if type(exc).__name__ == "KilledWorker":
+    if _killed(exc):
         return "every worker that tried it died, e.g. out of memory or a crash in a library"
     return f"{type(exc).__name__}: {exc}"
 
@@ -163,7 +183,16 @@ def _fatal(exc: BaseException, client, address: str | None) -> None:
 
 
 def _check_version(version: str, expected: str) -> None:
-    if version != expected:
+    from digest.cache import code_version
+
+    # A second look here: on one machine, digest's files may have been edited since the
+    # build started (a developer saving mid-build); then the worker saw the newer files.
+    if version != expected and version != _fresh(code_version)():
         raise DigestError(
             f"the Dask workers run a different digest (code version {version}, here {expected}); install the same digest on every worker"
         )
+
+
+def _fresh(cached):
+    """The undecorated function behind an lru_cache, to read the files again."""
+    return getattr(cached, "__wrapped__", cached)

@@ -23,6 +23,7 @@ from digest.model import Site
 
 BRIEFING_JSON = "data/briefing.json"
 SEARCH_INDEX = "static/search-index.js"
+DATA_FILES = (BRIEFING_JSON, SEARCH_INDEX)
 
 
 def data_files(site: Site) -> dict[str, bytes]:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+from collections.abc import Callable
+from functools import partial
 from xml.sax.saxutils import escape, quoteattr
 
 from digest import __version__, urls
@@ -22,15 +25,27 @@ def speaker_feed_url(slug: str) -> str:
     return f"speakers/{slug}.xml"
 
 
-def feed_files(site: Site, base_url: str) -> dict[str, bytes]:
+def feed_outputs(site: Site, base_url: str) -> list[tuple[str, str | None, Callable[[], bytes]]]:
+    """(path, speaker slug or None for site-wide files, producer) for every feed-like file.
+
+    Producers are called only for files that changed, so a speaker's feed is rebuilt only
+    when that speaker's quotes did."""
     by_slug = {a.slug: a for a in site.articles}
-    files = {FEED: briefing_feed(site, base_url).encode("utf-8")}
+    outputs: list[tuple[str, str | None, Callable[[], bytes]]] = [(FEED, None, lambda: briefing_feed(site, base_url).encode("utf-8"))]
     for speaker in site.speakers:
-        files[speaker_feed_url(speaker.slug)] = speaker_feed(speaker, by_slug, site, base_url).encode("utf-8")
+        outputs.append((speaker_feed_url(speaker.slug), speaker.slug, partial(_speaker_feed_bytes, speaker, by_slug, site, base_url)))
     if base_url:
-        files["sitemap.xml"] = sitemap(site, base_url).encode("utf-8")
-    files["robots.txt"] = robots(base_url).encode("utf-8")
-    return files
+        outputs.append(("sitemap.xml", None, lambda: sitemap(site, base_url).encode("utf-8")))
+    outputs.append(("robots.txt", None, lambda: robots(base_url).encode("utf-8")))
+    return outputs
+
+
+def feed_files(site: Site, base_url: str) -> dict[str, bytes]:
+    return {path: produce() for path, _, produce in feed_outputs(site, base_url)}
+
+
+def _speaker_feed_bytes(speaker: Speaker, by_slug: dict[str, Article], site: Site, base_url: str) -> bytes:
+    return speaker_feed(speaker, by_slug, site, base_url).encode("utf-8")
 
 
 def briefing_feed(site: Site, base_url: str) -> str:
@@ -145,9 +160,12 @@ def _timestamp(day: dt.date | None) -> str:
     return f"{(day or dt.date(1970, 1, 1)).isoformat()}T00:00:00Z"
 
 
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _clean(text: str) -> str:
     # XML 1.0 forbids most control characters even when escaped.
-    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    return _FORBIDDEN.sub("", text)
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -136,6 +136,20 @@ def find_title(lines: list[tuple[int, str]], lead: str, body_start: int = 10**9)
 
 def _title_candidates(lines: list[tuple[int, str]], lead: str, body_start: int):
     lead_stems = _stems(lead)
+    # Indexes built once, so a page of 100,000 header lines is not scanned once per line.
+    copies_of: dict[str, list[int]] = {}
+    texts_at: dict[int, list[str]] = {}
+    for n, t in lines:
+        copies_of.setdefault(t.strip(), []).append(n)
+        texts_at.setdefault(n, []).append(t)
+    closest: dict[str, int] = {}  # text -> smallest gap between two of its copies
+    marks: dict[int, bool] = {}  # line number -> holds a byline or a date (computed on demand)
+
+    def marked(n: int) -> bool:
+        if n not in marks:
+            marks[n] = any(_BY.match(t.strip()) or dates.calendar_matches(t) for t in texts_at.get(n, ()))
+        return marks[n]
+
     for number, raw in lines:
         text = raw.strip()
         words = text.split()
@@ -150,17 +164,19 @@ def _title_candidates(lines: list[tuple[int, str]], lead: str, body_start: int):
         score = len(stems & lead_stems) / max(len(stems), 1) + min(len(words), 10) / 20
         if body_start - number > 12:
             score -= min(body_start - number, 60) / 200  # headlines sit just above the article
-        if any(0 < n - number <= 4 and (_BY.match(t.strip()) or dates.calendar_matches(t)) for n, t in lines):
+        if any(marked(n) for n in range(number + 1, number + 5)):
             score += 0.3  # a byline or date right under it
         if text.endswith("."):
             score -= 0.4 if len(words) > 8 else 0.2  # a sentence: caption, standfirst or blurb
         if re.search(r"[.!?] [A-Z]", text) or has_date:
             score -= 0.3  # several sentences, or a dated list item ("Gaming 2016-12-13 …")
-        copies = [n for n, t in lines if t.strip() == text]
+        copies = copies_of[text]
         if len(copies) > 1:
+            if text not in closest:
+                closest[text] = min(b - a for a, b in zip(copies, copies[1:]))
             # Printed twice in a row: a photo caption. Repeated far apart (page title,
             # breadcrumb, share box): the headline.
-            score += -0.5 if min(b - a for a, b in zip(copies, copies[1:])) <= 3 else 0.2
+            score += -0.5 if closest[text] <= 3 else 0.2
         yield number, text, score
 
 

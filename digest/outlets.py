@@ -133,10 +133,15 @@ PROMO_HEADING = re.compile(
     r"most read|most popular|trending|popular|top stories|you may also like|more on this)\b", re.I)
 
 
+LINE_REACH = 1000
+
+
 def line_evidence(line_no: int, text: str, *, first_paragraph: bool = False, in_promo: bool = False) -> list[Evidence]:
     """What one line says about the outlet. `first_paragraph` enables the dateline rule;
     `in_promo` (the line is in a list of other stories) keeps only copyright evidence."""
-    text = text.strip()
+    # Datelines, bylines, credits and copyright notices are short: the start of a very long
+    # line is enough, and 40 outlet patterns are not run over a megabyte of body text.
+    text = text.strip()[:LINE_REACH]
     found: list[Evidence] = []
     if first_paragraph:
         m = _DATELINE.match(text)

@@ -20,9 +20,9 @@ import jinja2
 from digest import __version__, urls
 from digest.charts import bar_list, speaker_chart, timeline
 from digest.config import Config
-from digest.data import data_files
+from digest.data import DATA_FILES, data_files
 from digest.errors import ThemeError
-from digest.feeds import feed_files, speaker_feed_url
+from digest.feeds import feed_outputs, speaker_feed_url
 from digest.highlight import highlighted_paragraphs, quote_anchor, quote_in_context, sentence_anchor
 from digest.cache import code_version
 from digest.model import Article, Day, Quote, Site, Speaker
@@ -112,16 +112,29 @@ def render_site(site: Site, config: Config, previous: Mapping[str, str] | None =
     outputs: dict[str, bytes] = {}
     reused: set[str] = set()
     keys: dict[str, str] = {}
-    for page in pages(site, config):
+    page_list, digests, everything = pages(site, config)
+    for page in page_list:
         key = _digest(base, page.template, page.deps)
         keys[page.path] = key
         if previous.get(page.path) == key:
             reused.add(page.path)
             continue
         outputs[page.path] = _render(env, page.path, page.template, page.make_context(), shared, config).encode("utf-8")
+    speaker_deps = {s.slug: _digest(s, tuple(digests[slug] for slug, _ in s.quotes)) for s in site.speakers}
+    for path, speaker_slug, produce in feed_outputs(site, config.base_url):
+        key = _digest(base, path, speaker_deps[speaker_slug] if speaker_slug else everything)
+        keys[path] = key
+        if previous.get(path) == key:
+            reused.add(path)
+        else:
+            outputs[path] = produce()
+    key = _digest(base, "data", everything)
+    if all(previous.get(path) == key for path in DATA_FILES):
+        reused.update(DATA_FILES)
+    else:
+        outputs.update(data_files(site))
+    keys.update(dict.fromkeys(DATA_FILES, key))
     outputs.update(static_files(folders))
-    outputs.update(feed_files(site, config.base_url))
-    outputs.update(data_files(site))
     return Rendered(outputs, frozenset(reused), keys)
 
 
@@ -153,7 +166,7 @@ def _render(env: jinja2.Environment, path: str, template_name: str, own: dict, s
         raise ThemeError(f"while rendering {path}: {exc.message}", path=template_name)
 
 
-def pages(site: Site, config: Config) -> list[Page]:
+def pages(site: Site, config: Config) -> tuple[list[Page], dict[str, str], str]:
     """Every page with its template, a lazy context and the digest of what it depends on."""
     by_slug = {a.slug: a for a in site.articles}
     outlet_slugs = {o.name: o.slug for o in site.outlets}
@@ -190,7 +203,7 @@ def pages(site: Site, config: Config) -> list[Page]:
         result.append(Page(urls.outlet_url(outlet.slug), "outlet.html", make, _digest(outlet, tuple(digests[s] for s in outlet.articles))))
     result.append(Page(urls.SEARCH, "search.html", dict, ""))
     result.append(Page(urls.NOT_FOUND, "404.html", dict, ""))
-    return result
+    return result, digests, everything
 
 
 def _speaker_context(speaker: Speaker, by_slug: dict[str, Article]) -> dict:

@@ -7,6 +7,7 @@ the full date a page prints near its headline. All pure, per article.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -57,15 +58,22 @@ def date_or_none(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
+# How far a sentence may reach either side of a clue. Searches stay inside this window, so a
+# paragraph with no sentence ends (a 5 MB line) costs linear time, not time per clue × length.
+SENTENCE_REACH = 400
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("? ", end), text.find("! ", end)) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return text[left + 1 if left >= 0 else 0:right].strip()
+    low, high = max(0, start - SENTENCE_REACH), min(len(text), end + SENTENCE_REACH)
+    left = max(text.rfind(". ", low, start), text.rfind("? ", low, start), text.rfind("! ", low, start))
+    right_candidates = [i for i in (text.find(". ", end, high), text.find("? ", end, high), text.find("! ", end, high)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else high
+    return text[left + 1 if left >= 0 else low:right].strip()
 
 
 def _is_future(text: str, start: int) -> bool:
-    clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start), text.rfind(". ", 0, start), start - 70, 0)
+    low = max(start - 70, 0)  # the clause is at most 70 characters back: search no further
+    clause_start = max(text.rfind(",", low, start), text.rfind(";", low, start), text.rfind(". ", low, start), low)
     return bool(_FUTURE.search(text[clause_start:start]))
 
 
@@ -74,8 +82,9 @@ def calendar_matches(text: str) -> list[tuple[int, int, int, int, int | None]]:
     found = []
     for m in _MONTH_DAY.finditer(text):
         found.append((m.start(), m.end(), _month(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None))
+    month_day = [(s, e) for s, e, *_ in found]  # in order and disjoint: finditer's matches
     for m in _DAY_MONTH.finditer(text):
-        if not any(s <= m.start() < e for s, e, *_ in found):
+        if not inside(month_day, m.start()):
             found.append((m.start(), m.end(), _month(m.group(2)), int(m.group(1)), int(m.group(3)) if m.group(3) else None))
     for m in _ISO.finditer(text):
         found.append((m.start(), m.end(), int(m.group(2)), int(m.group(3)), int(m.group(1))))
@@ -86,22 +95,40 @@ def calendar_matches(text: str) -> list[tuple[int, int, int, int, int | None]]:
     return [f for f in sorted(found) if date_or_none(f[4], f[2], f[3])]
 
 
+def inside(spans: Sequence[tuple[int, int]], position: int) -> bool:
+    """Whether `position` falls in one of `spans` (sorted by start, non-overlapping): a binary search."""
+    at = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= position < spans[at][1]
+
+
+def union(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans merged where they overlap (the date patterns can overlap: "2022/1/2/2022")."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def find_clues(paragraphs: Sequence[str]) -> tuple[ContextClue, ...]:
     """Month-day, weekday and week-relative mentions in the body paragraphs, in order."""
     clues: list[ContextClue] = []
     for index, text in enumerate(paragraphs):
         found: list[tuple[int, ContextClue]] = []
         attached = set()  # weekdays that name a calendar date ("Friday, January 28") belong to it
-        for start, end, month, day, year in calendar_matches(text):
+        matches = calendar_matches(text)
+        for start, end, month, day, year in matches:
             named = _WEEKDAY_BEFORE.search(text, max(0, start - 14), start)
             weekday = WEEKDAYS.index(named.group(1).lower()) if named else None
             if named:
                 attached.add(named.start(1))
             found.append((start, ContextClue("explicit", text[start:end], month, day, year, weekday, index,
                                              _sentence_around(text, start, end), _is_future(text, start))))
-        taken = [(s, e) for s, e, *_ in calendar_matches(text)]
+        taken = union([(s, e) for s, e, *_ in matches])
         for m in _YEAR.finditer(text):
-            if not any(s <= m.start() < e for s, e in taken):  # "since 2014", "the 2022 Olympics"
+            if not inside(taken, m.start()):  # "since 2014", "the 2022 Olympics"
                 found.append((m.start(), ContextClue("year", m.group(0), year=int(m.group(0)), paragraph=index,
                                                      future=_is_future(text, m.start()))))
         for m in _WEEKDAY.finditer(text):
