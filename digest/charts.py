@@ -25,8 +25,12 @@ def timeline(days: Sequence[Day], by_slug: dict[str, Article], link: Callable[[s
     # printed on the bars so the two scales never mislead.
     top_articles = max(a for _, a, _ in counts) or 1
     top_quotes = max(q for _, _, q in counts) or 1
-    slot, height, base = 64, 110, 84
-    width = max(slot * len(counts), 320)
+    # A month fits at full width; a year of days shrinks the bars, labels every few days.
+    slot = max(4, min(64, 900 // len(counts)))
+    bar = max(1, (slot - 8) // 2) if slot >= 12 else max(1, slot // 2)
+    every = max(1, -(-len(counts) * 64 // 900)) if slot < 64 else 1
+    height, base = 110, 84
+    width = max(slot * len(counts) + 20, 320)
     parts = [
         f'<svg class="chart timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" aria-labelledby="tl-title" aria-describedby="tl-desc">',
         '<title id="tl-title">Articles and quotes per day</title>',
@@ -34,16 +38,20 @@ def timeline(days: Sequence[Day], by_slug: dict[str, Article], link: Callable[[s
     ]
     for i, (day, articles, quotes) in enumerate(counts):
         x = i * slot + 10
+        counts_visible = slot >= 40
         a_h = round((base - 16) * articles / top_articles)
         q_h = round((base - 16) * quotes / top_quotes)
         label = f"{day.date:%a %d %b}"
         parts.append(f'<a href="{escape(link(urls.day_url(day.slug)))}">')
         parts.append(f"<title>{escape(f'{day.date:%A %d %B %Y}: {articles} articles, {quotes} quotes')}</title>")
-        parts.append(f'<rect class="bar-articles" x="{x}" y="{base - a_h}" width="18" height="{max(a_h, 1)}"/>')
-        parts.append(f'<text class="count" x="{x + 9}" y="{base - a_h - 4}" text-anchor="middle">{articles}</text>')
-        parts.append(f'<rect class="bar-quotes" x="{x + 20}" y="{base - q_h}" width="18" height="{max(q_h, 1)}"/>')
-        parts.append(f'<text class="count" x="{x + 29}" y="{base - q_h - 4}" text-anchor="middle">{quotes}</text>')
-        parts.append(f'<text x="{x + 19}" y="{base + 18}" text-anchor="middle">{escape(label)}</text>')
+        width_bar = min(bar, 18)
+        parts.append(f'<rect class="bar-articles" x="{x}" y="{base - a_h}" width="{width_bar}" height="{max(a_h, 1)}"/>')
+        parts.append(f'<rect class="bar-quotes" x="{x + width_bar + 1}" y="{base - q_h}" width="{width_bar}" height="{max(q_h, 1)}"/>')
+        if counts_visible:
+            parts.append(f'<text class="count" x="{x + width_bar // 2}" y="{base - a_h - 4}" text-anchor="middle">{articles}</text>')
+            parts.append(f'<text class="count" x="{x + width_bar + 1 + width_bar // 2}" y="{base - q_h - 4}" text-anchor="middle">{quotes}</text>')
+        if i % every == 0:
+            parts.append(f'<text x="{x + width_bar}" y="{base + 18}" text-anchor="middle">{escape(label)}</text>')
         parts.append("</a>")
     parts.append("</svg>")
     legend = '<p class="legend"><span class="key key-articles"></span> articles <span class="key key-quotes"></span> quotes</p>'

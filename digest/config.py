@@ -39,6 +39,7 @@ SCHEMA: dict[str, dict[str, Option]] = {
             "(feeds and sitemap use it; pages link relatively and work without it).",
         ),
         "language": Option(str, "en", "The pages' lang attribute."),
+        "days_on_index": Option(int, 7, "Newest days shown in full on the index; all days are on the archive page."),
         "timezone": Option(str, "UTC", "IANA time zone used for dates, e.g. Europe/London."),
     },
     "build": {
@@ -73,6 +74,7 @@ class Config:
     description: str
     base_url: str
     language: str
+    days_on_index: int
     timezone: str
     content: tuple[Path, ...]
     output: Path
@@ -119,6 +121,7 @@ def load_config(path: Path | None = None, *, output: Path | None = None, base_ur
         description=values["site.description"],
         base_url=values["site.base_url"],
         language=values["site.language"],
+        days_on_index=values["site.days_on_index"],
         timezone=values["site.timezone"],
         content=tuple(root / c for c in values["build.content"]),
         output=out,
@@ -175,6 +178,8 @@ def _type_problem(dotted: str, value: object, option: Option) -> str | None:
 def _value_problem(dotted: str, value: object) -> str | None:
     if dotted in ("summary.sentences", "summary.briefing_sentences") and not 1 <= int(value) <= 50:  # type: ignore[arg-type]
         return f"{dotted} must be between 1 and 50, got {value}"
+    if dotted == "site.days_on_index" and not 1 <= int(value) <= 366:  # type: ignore[arg-type]
+        return f"{dotted} must be between 1 and 366, got {value}"
     if dotted == "summary.max_words" and not 5 <= int(value) <= 1000:  # type: ignore[arg-type]
         return f"{dotted} must be between 5 and 1000, got {value}"
     if dotted == "summary.algorithm":

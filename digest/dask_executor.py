@@ -61,7 +61,7 @@ def run_dask(
     if not sources:  # everything came from the cache: no cluster to start
         return
     with _client(distributed, address, workers, debug) as client:
-        yield from _ordered(client, distributed, list(sources), settings, debug, address)
+        yield from _ordered(client, list(sources), settings, debug, address)
 
 
 def analyse_chunk(sources: Sequence[Source], settings: AnalysisSettings, debug: bool) -> tuple[str, list[Article | str]]:
@@ -120,7 +120,7 @@ def _client(distributed, address: str | None, workers: int | None, debug: bool):
         yield client
 
 
-def _ordered(client, distributed, sources: list[Source], settings: AnalysisSettings, debug: bool, address: str | None) -> Iterator[Article | str]:
+def _ordered(client, sources: list[Source], settings: AnalysisSettings, debug: bool, address: str | None) -> Iterator[Article | str]:
     from digest.cache import code_version
 
     expected = code_version()

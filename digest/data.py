@@ -28,7 +28,7 @@ DATA_FILES = (BRIEFING_JSON, SEARCH_INDEX)
 
 def data_files(site: Site) -> dict[str, bytes]:
     return {
-        BRIEFING_JSON: (json.dumps(briefing_data(site), ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8"),
+        BRIEFING_JSON: (json.dumps(briefing_data(site), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"),
         SEARCH_INDEX: search_index_script(site).encode("utf-8"),
     }
 

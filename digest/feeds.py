@@ -124,7 +124,7 @@ def _entry(*, title: str, link: str, entry_id: str, updated: dt.date | None, sum
 
 
 def sitemap(site: Site, base_url: str) -> str:
-    paths = [urls.INDEX, urls.SPEAKERS, urls.SPEAKERS_BY_NAME, urls.OUTLETS, urls.SEARCH]
+    paths = [urls.INDEX, urls.SPEAKERS, urls.SPEAKERS_BY_NAME, urls.OUTLETS, urls.SEARCH, urls.ARCHIVE]
     paths += [urls.day_url(d.slug) for d in site.days]
     paths += [urls.article_url(a.slug) for a in site.articles]
     paths += [urls.speaker_url(s.slug) for s in site.speakers]

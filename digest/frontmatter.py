@@ -8,12 +8,32 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tomllib
 
 from digest.errors import ArticleError, toml_problem
 
 KNOWN_KEYS = ("title", "date", "outlet", "authors", "url")
 Front = tuple[tuple[str, object], ...]
+
+# Characters that scraping leaves in text and that should read as a plain space, or vanish.
+# Line and paragraph separators (and NEL, VT, FF) become spaces: str.splitlines() would
+# otherwise see line breaks that "\n"-based line numbers do not. Other control characters
+# vanish: XML (the feeds) forbids them. Bidirectional overrides vanish so a name cannot
+# display reversed.
+_SPACES = dict.fromkeys(
+    map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t\x0b\x0c\x85\u2028\u2029"), " "
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x7f"), None)
+_CONTROLS = dict.fromkeys((c for c in range(32) if c not in (9, 10, 11, 12)), None)
+_TRANSLATE = {**_SPACES, **_INVISIBLE, **_CONTROLS}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """Odd spaces to plain ones, control and invisible characters out, lone surrogates (from
+    JSON or YAML escapes like "\\ud800", which cannot be written as UTF-8) replaced; keeps "\\n"."""
+    return _SURROGATE.sub("\ufffd", text.translate(_TRANSLATE))
 
 
 def parse_front_matter(text: str, shown: str) -> tuple[Front, str, int]:
@@ -53,7 +73,7 @@ def structured_json(text: str, shown: str) -> tuple[Front, str]:
     meta = {k: v for k, v in data.items() if k in KNOWN_KEYS}
     lines = text.split("\n")
     front = check_fields(meta, shown, lambda key: _line_of(lines, f'"{key}"', offset=1))
-    return front, body.replace("\r\n", "\n")
+    return front, scrub(body.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def check_fields(data: dict, shown: str, line_of) -> Front:
@@ -67,13 +87,13 @@ def check_fields(data: dict, shown: str, line_of) -> Front:
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
                 raise ArticleError("authors must be a name or a list of names", path=shown, line=line_of(key))
-            value = [a.strip() for a in value if a.strip()]
+            value = [scrub(a).strip() for a in value if scrub(a).strip()]
         elif key == "date":
             value = _date(value, shown, line_of(key))
         elif not isinstance(value, str):
             raise ArticleError(f"{key} must be a string, got {type(value).__name__}", path=shown, line=line_of(key))
         else:
-            value = value.strip()
+            value = scrub(value).strip()
         fields.append((key, value))
     return tuple(fields)
 

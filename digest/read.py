@@ -8,23 +8,22 @@ cp1252, and odd whitespace is normalised without moving any line.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from digest.errors import ArticleError
-from digest.frontmatter import parse_front_matter, structured_json
+from digest.frontmatter import parse_front_matter, scrub, structured_json
 from digest.markdown import markdown_to_text
 from digest.model import Source
 
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 MAX_BYTES = 20 * 1024 * 1024  # a scraped article is kilobytes; anything this big is not one
 
-# Characters that scraping leaves in text and that should read as a plain space, or vanish.
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t"), " ")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\x00\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None)
-_TRANSLATE = {**_SPACES, **_INVISIBLE}
+# Signatures of files that are not text whatever their name says (PNG, JPEG, GIF, PDF, ZIP/DOCX, gzip).
+_BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +56,9 @@ def discover(folders: tuple[Path, ...], root: Path, *, skip: tuple[Path, ...] = 
                     continue
                 try:
                     resolved = path.resolve(strict=True)
-                except (OSError, RuntimeError):
-                    problems.append(f"{_shown(path, root)}: broken symlink or unreadable path, skipped")
+                except (OSError, RuntimeError) as exc:  # Python 3.11 reports a symlink loop as RuntimeError
+                    why = "symlink loop" if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP else "broken symlink or unreadable path"
+                    problems.append(f"{_shown(path, root)}: {why}, skipped")
                     continue
                 found.setdefault(resolved, Found(path, _shown(path, root)))
     return sorted(found.values(), key=lambda f: f.shown), problems
@@ -114,7 +114,11 @@ def decode(data: bytes, shown: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise ArticleError("starts with a UTF-16 byte-order mark but is not valid UTF-16; re-save it as UTF-8", path=shown)
     head = data[:8192]
-    if b"\x00" in head and head.count(b"\x00") > len(head) // 100:
+    if b"\x00" in head:
+        bom_less = _utf16_without_bom(data)
+        if bom_less:
+            return bom_less
+    if _looks_binary(head):
         raise ArticleError("looks like a binary file, not article text; remove it from the content folder", path=shown)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -124,10 +128,36 @@ def decode(data: bytes, shown: str) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252"
 
 
+def _looks_binary(head: bytes) -> bool:
+    """A known binary signature, or more control bytes than text ever has.
+
+    A stray NUL or two (hostile or corrupt text) is not enough: `normalise` drops them.
+    """
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    controls = sum(head.count(bytes([b])) for b in (*range(0, 8), *range(14, 27), *range(28, 32)))
+    return controls > max(2, len(head) // 100)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark: ASCII-heavy text has a NUL in every other byte."""
+    if len(data) % 2:
+        return None
+    head = data[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros > len(head) // 4 and other == 0:  # over half the characters ASCII, none of them NUL
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def normalise(text: str) -> str:
-    """Unify line ends and odd whitespace; never adds or removes a line."""
+    """Unify line ends and odd whitespace, drop control characters; never adds or removes a line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_TRANSLATE)
+    return scrub(text)
 
 
 def html_to_text(html: str, shown: str) -> tuple[tuple[tuple[str, object], ...], str]:

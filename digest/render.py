@@ -176,12 +176,15 @@ def pages(site: Site, config: Config) -> tuple[list[Page], dict[str, str], str]:
     digests = {a.slug: _article_digest(a, day_of.get(a.slug), outlet_slugs, speaker_slugs) for a in site.articles}
     everything = _digest(tuple(digests[a.slug] for a in site.articles), site.days, site.speakers, site.outlets)
 
-    def index_context() -> dict:
-        notable = {day.slug: notable_quotes([by_slug[s] for s in day.articles]) for day in site.days}
-        chart = timeline(site.days, by_slug, lambda target: urls.relative(urls.INDEX, target))
-        return {"days": site.days, "briefings": briefings, "notable": notable, "timeline": chart}
+    shown = site.days[: config.days_on_index]
 
-    result = [Page(urls.INDEX, "index.html", index_context, everything)]
+    def index_context() -> dict:
+        notable = {day.slug: notable_quotes([by_slug[s] for s in day.articles]) for day in shown}
+        chart = timeline(site.days, by_slug, lambda target: urls.relative(urls.INDEX, target))
+        return {"days": shown, "more_days": len(site.days) - len(shown), "briefings": briefings, "notable": notable, "timeline": chart}
+
+    result = [Page(urls.INDEX, "index.html", index_context, _digest(everything, config.days_on_index))]
+    result.append(Page(urls.ARCHIVE, "archive.html", functools.partial(dict, days=site.days), everything))
     for index, day in enumerate(site.days):
         newer = site.days[index - 1] if index > 0 else None
         older = site.days[index + 1] if index + 1 < len(site.days) else None

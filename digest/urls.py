@@ -14,6 +14,7 @@ SPEAKERS_BY_NAME = "speakers/by-name.html"
 OUTLETS = "outlets/index.html"
 NOT_FOUND = "404.html"
 SEARCH = "search.html"
+ARCHIVE = "archive.html"
 FEED = "feed.xml"
 STYLESHEET = "static/style.css"
 

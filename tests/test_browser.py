@@ -114,7 +114,7 @@ def _axe_script() -> str | None:
     return cached.read_text(encoding="utf-8")
 
 
-PAGE_KINDS = ["index.html", "days/{day}", "articles/{article}", "speakers/index.html", "speakers/{speaker}", "outlets/index.html", "outlets/{outlet}", "search.html", "404.html"]
+PAGE_KINDS = ["index.html", "archive.html", "days/{day}", "articles/{article}", "speakers/index.html", "speakers/{speaker}", "outlets/index.html", "outlets/{outlet}", "search.html", "404.html"]
 
 
 @pytest.mark.parametrize(("scheme", "width"), [("light", 375), ("dark", 1280), ("light", 1280)])
