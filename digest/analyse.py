@@ -22,9 +22,10 @@ class AnalysisSettings:
     algorithm: str = "default"
     sentences: int = 3
     max_words: int = 60
+    doubled_apostrophes: bool = True
 
     def key(self) -> str:
-        return f"{self.algorithm}|{self.sentences}|{self.max_words}"
+        return f"{self.algorithm}|{self.sentences}|{self.max_words}|{self.doubled_apostrophes}"
 
 
 def analyse(source: Source, settings: AnalysisSettings) -> Article:
@@ -34,7 +35,7 @@ def analyse(source: Source, settings: AnalysisSettings) -> Article:
         warnings.append("no article body found after removing boilerplate; the page shows the removed lines")
     meta = extract_metadata(source, body)
     summary = summarize(body.paragraphs, algorithm=settings.algorithm, sentences=settings.sentences, max_words=settings.max_words)
-    quotes = extract_quotes(body.paragraphs)
+    quotes = extract_quotes(body.paragraphs, doubled_apostrophes=settings.doubled_apostrophes)
     return Article(
         source=source,
         slug="",

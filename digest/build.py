@@ -52,7 +52,7 @@ class BuildReport:
 
 
 def settings_for(config: Config) -> AnalysisSettings:
-    return AnalysisSettings(config.summary_algorithm, config.summary_sentences, config.summary_max_words)
+    return AnalysisSettings(config.summary_algorithm, config.summary_sentences, config.summary_max_words, config.doubled_apostrophes)
 
 
 def analyse_all(

@@ -63,6 +63,11 @@ SCHEMA: dict[str, dict[str, Option]] = {
         "max_words": Option(int, 60, "Word budget per article summary."),
         "briefing_sentences": Option(int, 6, "Sentences in each day's briefing (5 to 8 reads well)."),
     },
+    "quotes": {
+        "doubled_apostrophes": Option(
+            bool, True, "Read ''two apostrophes'' as quotation marks, as some archives (NYT) print them."
+        ),
+    },
 }
 
 
@@ -83,10 +88,11 @@ class Config:
     summary_sentences: int
     summary_max_words: int
     briefing_sentences: int
+    doubled_apostrophes: bool
 
     def analysis_key(self) -> str:
         """The settings that change per-article analysis (part of the cache key)."""
-        return f"{self.summary_algorithm}|{self.summary_sentences}|{self.summary_max_words}"
+        return f"{self.summary_algorithm}|{self.summary_sentences}|{self.summary_max_words}|{self.doubled_apostrophes}"
 
 
 def load_config(path: Path | None = None, *, output: Path | None = None, base_url: str | None = None) -> Config:
@@ -130,6 +136,7 @@ def load_config(path: Path | None = None, *, output: Path | None = None, base_ur
         summary_sentences=values["summary.sentences"],
         summary_max_words=values["summary.max_words"],
         briefing_sentences=values["summary.briefing_sentences"],
+        doubled_apostrophes=values["quotes.doubled_apostrophes"],
     )
 
 

@@ -108,6 +108,12 @@ def _date(value: object, shown: str, line: int | None) -> dt.date:
             return dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             pass
+        from digest.dates.clues import calendar_matches  # the body's date reader, for "January 28, 2022"
+
+        found = [m for m in calendar_matches(value[:100]) if m[4] is not None]
+        if len(found) == 1 and len(value.strip()) <= 40:  # one full date, not a sentence that holds one
+            _, _, month, day, year = found[0]
+            return dt.date(year, month, day)
     raise ArticleError(f"date {value!r} is not a date; write it as YYYY-MM-DD", path=shown, line=line)
 
 

@@ -93,7 +93,9 @@ def quote_in_context(article: Article, quote: Quote) -> Markup:
     """A partial quote means little alone ("instrument"): show the reporter's sentence
     around it with the quoted words marked. Direct quotes stand alone."""
     if quote.kind != "partial" or not quote.spans:
-        return Markup("\u201c{}\u201d").format(quote.text)
+        pieces = _segments(article, quote)
+        # A split quote ("A," she said, "B.") reads as A … B, not as one run-on sentence.
+        return Markup("\u201c{}\u201d").format(" \u2026 ".join(pieces) if len(pieces) > 1 else quote.text)
     span = quote.spans[0]
     paragraphs = article.body.paragraphs
     if span.paragraph >= len(paragraphs):
@@ -110,6 +112,16 @@ def quote_in_context(article: Article, quote: Quote) -> Markup:
         (s.start, s.end) for s in quote.spans if s.paragraph == span.paragraph and start <= s.start and s.end <= end
     ]
     return _marked(text, start, end, inner)
+
+
+def _segments(article: Article, quote: Quote) -> list[str]:
+    paragraphs = article.body.paragraphs
+    pieces = []
+    for span in quote.spans:
+        if span.paragraph >= len(paragraphs):
+            return [quote.text]
+        pieces.append(paragraphs[span.paragraph].text[span.start : span.end].strip().rstrip(","))
+    return pieces
 
 
 def _marked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Markup:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".h
 MAX_BYTES = 20 * 1024 * 1024  # a scraped article is kilobytes; anything this big is not one
 
 # Signatures of files that are not text whatever their name says (PNG, JPEG, GIF, PDF, ZIP/DOCX, gzip).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b")
 
 
@@ -77,6 +79,9 @@ def is_ignored_name(name: str) -> bool:
 def read_source(found: Found) -> Source:
     """Read and decode one file. Raises ArticleError with the path on any problem."""
     try:
+        size = found.path.stat().st_size
+        if size > MAX_BYTES:  # refused before reading: a 5 GB log file must not be loaded to say no
+            raise ArticleError(too_large(size), path=found.shown)
         data = found.path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read the file ({exc.strerror or exc}); check its permissions", path=found.shown)
@@ -86,7 +91,7 @@ def read_source(found: Found) -> Source:
 def parse_source(data: bytes, shown: str, fmt: str) -> Source:
     """Decode bytes of the given format into a Source (pure; used by tests and the cache)."""
     if len(data) > MAX_BYTES:
-        raise ArticleError(f"file is {len(data) // (1024 * 1024)} MB, too large for an article (limit 20 MB); split it or remove it", path=shown)
+        raise ArticleError(too_large(len(data)), path=shown)
     text, encoding = decode(data, shown)
     text = normalise(text)
     if not text.strip():
@@ -103,6 +108,10 @@ def parse_source(data: bytes, shown: str, fmt: str) -> Source:
         front, plain = html_to_text(text, shown)
         return Source(shown, "html", plain, front, None, encoding, content_hash)
     return Source(shown, "txt", text, (), None, encoding, content_hash)
+
+
+def too_large(size: int) -> str:
+    return f"file is {size // (1024 * 1024)} MB, too large for an article (limit {MAX_BYTES // (1024 * 1024)} MB); split it or remove it"
 
 
 def decode(data: bytes, shown: str) -> tuple[str, str]:
@@ -185,6 +194,15 @@ def html_to_text(html: str, shown: str) -> tuple[tuple[tuple[str, object], ...],
 
 def _shown(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root).as_posix() if root != Path(".") else path.as_posix()
+        text = path.relative_to(root).as_posix() if root != Path(".") else path.as_posix()
     except ValueError:
-        return path.as_posix()
+        text = path.as_posix()
+    return printable_name(text)
+
+
+def printable_name(text: str) -> str:
+    """A file name as it can be shown and written: undecodable bytes (kept by Python as lone
+    surrogates, which cannot be written as UTF-8), control characters (a newline would split
+    a message) and bidirectional overrides (which make "x\u202egnp.txt" read "xtxt.png") become �."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _UNPRINTABLE.sub("\ufffd", text)

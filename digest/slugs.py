@@ -13,7 +13,10 @@ def slugify(text: str, fallback: str = "item") -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0] or slug[:MAX_SLUG]
-    return slug or fallback
+    if slug:
+        return slug
+    # The fallback is often a file name ("Notes #1?.txt"): it must be made safe the same way.
+    return slugify(fallback) if fallback != "item" else "item"
 
 
 class SlugAllocator:
@@ -21,13 +24,15 @@ class SlugAllocator:
 
     def __init__(self, reserved: tuple[str, ...] = ()):
         self._taken = set(reserved)
+        self._next: dict[str, int] = {}  # base -> next suffix to try: 10,000 "untitled" stay linear
         self.collisions: list[tuple[str, str]] = []
 
     def allocate(self, text: str, fallback: str = "item") -> str:
         base = slugify(text, fallback)
-        slug, n = base, 2
+        slug, n = base, self._next.get(base, 2)
         while slug in self._taken:
             slug, n = f"{base}-{n}", n + 1
+        self._next[base] = n
         if slug != base:
             self.collisions.append((base, slug))
         self._taken.add(slug)
