@@ -20,7 +20,7 @@ from digest.model import Article
 
 SHINGLE = 5
 SKETCH = 8  # bottom-k sketch kept per article (cached with its analysis)
-KEYS = 4  # articles sharing any of their 4 smallest shingle hashes become candidates
+SHARED_KEYS = 2  # articles sharing 2 of their 8 smallest shingle hashes become candidates
 THRESHOLD = 0.8  # share of the smaller article's shingles found in the other
 MAX_BUCKET = 64  # a bucket this full is boilerplate-like text shared by many articles
 
@@ -41,8 +41,16 @@ def merge_duplicates(articles: Sequence[Article]) -> tuple[tuple[Article, ...], 
     """One article per story; the others' paths go into the kept one's `duplicates`."""
     buckets: dict[int, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
-        for key in article.fingerprint[:KEYS]:
+        for key in article.fingerprint:
             buckets[key].append(index)
+    # One shared small hash is often a stock phrase ("said in a statement on"); copies of
+    # one story share most of their sketch. Count shared keys per pair within small buckets.
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in buckets.values():
+        if 2 <= len(members) <= MAX_BUCKET:
+            for x, first in enumerate(members):
+                for second in members[x + 1 :]:
+                    shared[(first, second)] += 1
     sets: dict[int, frozenset[int]] = {}
 
     def shingles_of(i: int) -> frozenset[int]:
@@ -58,18 +66,13 @@ def merge_duplicates(articles: Sequence[Article]) -> tuple[tuple[Article, ...], 
             i = parent[i]
         return i
 
-    checked: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if len(members) < 2 or len(members) > MAX_BUCKET:
+    for (first, second), count in sorted(shared.items()):
+        short = min(len(articles[first].fingerprint), len(articles[second].fingerprint))
+        if count < min(SHARED_KEYS, short) or find(first) == find(second):
             continue
-        for x, first in enumerate(members):
-            for second in members[x + 1 :]:
-                if (first, second) in checked or find(first) == find(second):
-                    continue
-                checked.add((first, second))
-                a, b = shingles_of(first), shingles_of(second)
-                if a and b and len(a & b) >= THRESHOLD * min(len(a), len(b)):
-                    parent[find(second)] = find(first)
+        a, b = shingles_of(first), shingles_of(second)
+        if a and b and len(a & b) >= THRESHOLD * min(len(a), len(b)):
+            parent[find(second)] = find(first)
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(articles)):
         groups[find(index)].append(index)

@@ -195,8 +195,9 @@ def pages(site: Site, config: Config) -> tuple[list[Page], dict[str, str], str]:
         make = functools.partial(_article_context, article, day_of.get(article.slug), outlet_slugs)
         result.append(Page(urls.article_url(article.slug), "article.html", make, digests[article.slug]))
     by_name = tuple(sorted(site.speakers, key=lambda s: (_surname_key(s.name), s.name.casefold())))
-    result.append(Page(urls.SPEAKERS, "speakers.html", functools.partial(dict, speakers=site.speakers, order="quotes"), everything))
-    result.append(Page(urls.SPEAKERS_BY_NAME, "speakers.html", functools.partial(dict, speakers=by_name, order="name"), everything))
+    article_counts = {s.slug: len({slug for slug, _ in s.quotes}) for s in site.speakers}
+    result.append(Page(urls.SPEAKERS, "speakers.html", functools.partial(dict, speakers=site.speakers, order="quotes", article_counts=article_counts), everything))
+    result.append(Page(urls.SPEAKERS_BY_NAME, "speakers.html", functools.partial(dict, speakers=by_name, order="name", article_counts=article_counts), everything))
     for speaker in site.speakers:
         deps = _digest(speaker, tuple(digests[slug] for slug, _ in speaker.quotes))
         result.append(Page(urls.speaker_url(speaker.slug), "speaker.html", functools.partial(_speaker_context, speaker, by_slug), deps))
