@@ -125,6 +125,21 @@ def dev(html: bool, pages: bool) -> None:
                 (Path(out) / f"{path.stem}.json").write_text(json.dumps({"body": extracted}))
             print("DEV trafilatura on .html (comparison):")
             _score(out, False)
+        from digest.analyse import structured_body
+        from digest.errors import ArticleError
+        from digest.read import parse_source
+
+        with tempfile.TemporaryDirectory() as out:
+            failed = 0
+            for path in sorted(data.glob("*.html")):
+                try:
+                    body = structured_body(parse_source(path.read_bytes(), path.name, "html"))
+                    text = "\n\n".join(p.text for p in body.paragraphs)
+                except ArticleError:
+                    failed, text = failed + 1, ""
+                (Path(out) / f"{path.stem}.json").write_text(json.dumps({"body": text}))
+            print(f"DEV digest's .html reader (trafilatura inside; {failed} pages gave no article):")
+            _score(out, False)
 
 
 def _score(out: str, pages: bool) -> None:
