@@ -56,7 +56,13 @@ def settings_for(config: Config) -> AnalysisSettings:
 
 
 def analyse_all(
-    config: Config, *, use_cache: bool = True, debug: bool = False, executor: str = "auto", workers: int | None = None
+    config: Config,
+    *,
+    use_cache: bool = True,
+    debug: bool = False,
+    executor: str = "auto",
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> tuple[list[Article], BuildReport]:
     """Read and analyse every article; errors are collected per article, never raised."""
     report = BuildReport()
@@ -81,7 +87,7 @@ def analyse_all(
             results[position] = cached
         else:
             pending.append((position, source))
-    outcomes = run_map([s for _, s in pending], settings, executor=executor, workers=workers, debug=debug)
+    outcomes = run_map([s for _, s in pending], settings, executor=executor, workers=workers, debug=debug, scheduler=scheduler)
     for (position, source), outcome in zip(pending, outcomes, strict=True):
         if isinstance(outcome, str):
             report.errors.append(outcome)
@@ -95,10 +101,18 @@ def analyse_all(
     return articles, report
 
 
-def build(config: Config, *, use_cache: bool = True, debug: bool = False, executor: str = "auto", workers: int | None = None) -> BuildReport:
+def build(
+    config: Config,
+    *,
+    use_cache: bool = True,
+    debug: bool = False,
+    executor: str = "auto",
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> BuildReport:
     """Build the whole site into config.output. Raises DigestError for config/theme/write problems."""
     started = time.perf_counter()
-    articles, report = analyse_all(config, use_cache=use_cache, debug=debug, executor=executor, workers=workers)
+    articles, report = analyse_all(config, use_cache=use_cache, debug=debug, executor=executor, workers=workers, scheduler=scheduler)
     site, warnings = group(articles, title=config.title, briefing_sentences=config.briefing_sentences)
     report.warnings.extend(warnings)
     manifest = PageManifest(config.root / CACHE_DIR, config.output) if use_cache else None

@@ -95,6 +95,12 @@ def _common_build_args(parser: argparse.ArgumentParser) -> None:
         "--executor", choices=EXECUTORS, default="auto", help="how to run the per-article analysis (auto: a process pool for big builds)"
     )
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: one per core)")
+    parser.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Dask scheduler for the analysis, e.g. tcp://host:8786 (implies --executor dask; default: $DASK_SCHEDULER_ADDRESS, else a local cluster)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
 
 
@@ -103,7 +109,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from digest.config import load_config
 
     config = load_config(args.config, output=args.out, base_url=args.base_url)
-    report = build(config, use_cache=not args.no_cache, debug=args.debug, executor=args.executor, workers=args.jobs)
+    report = build(config, use_cache=not args.no_cache, debug=args.debug, executor=args.executor, workers=args.jobs, scheduler=args.scheduler)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     if not args.quiet:

@@ -70,9 +70,7 @@ def analyse_chunk(sources: Sequence[Source], settings: AnalysisSettings, debug: 
     from digest.cache import code_version
     from digest.executors import analyse_safely
 
-    # Read afresh, not the per-process cached value: a long-lived worker must not vouch
-    # for files that changed after it first looked (a few ms per chunk).
-    return _fresh(code_version)(), [analyse_safely(source, settings, debug) for source in sources]
+    return code_version(), [analyse_safely(source, settings, debug) for source in sources]
 
 
 def _load(scheduler: str | None):
@@ -87,9 +85,17 @@ def _load(scheduler: str | None):
 @contextmanager
 def _client(distributed, address: str | None, workers: int | None, debug: bool):
     if address:
+        from distributed.comm import get_address_host_port
+
+        try:
+            # Checked first: a Client that fails on a malformed address hangs for a minute
+            # when it is garbage-collected at exit.
+            get_address_host_port(address)
+        except ValueError as exc:
+            raise DigestError(f"{address!r} is not a Dask scheduler address ({exc}); expected e.g. tcp://host:8786") from None
         try:
             client = distributed.Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except Exception as exc:  # OSError, TimeoutError, ValueError for a malformed address
+        except Exception as exc:  # OSError, TimeoutError: nothing listening there
             raise DigestError(f"could not reach the Dask scheduler at {address} ({exc}); is it running, and is the address right?") from None
         with client:
             try:
@@ -123,7 +129,9 @@ def _client(distributed, address: str | None, workers: int | None, debug: bool):
 def _ordered(client, sources: list[Source], settings: AnalysisSettings, debug: bool, address: str | None) -> Iterator[Article | str]:
     from digest.cache import code_version
 
-    expected = code_version()
+    # A LocalCluster runs the files this process runs; only a remote cluster can hold
+    # another digest (a worker image built from an older release, say).
+    expected = code_version() if address else None
     slots = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
     size = max(1, min(MAX_CHUNK, len(sources) // (slots * TASKS_PER_WORKER)))
     chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
@@ -141,7 +149,7 @@ def _ordered(client, sources: list[Source], settings: AnalysisSettings, debug: b
 
 
 def _one_by_one(
-    client, chunk: list[Source], settings: AnalysisSettings, debug: bool, expected: str, address: str | None, killed: bool
+    client, chunk: list[Source], settings: AnalysisSettings, debug: bool, expected: str | None, address: str | None, killed: bool
 ) -> Iterator[Article | str]:
     """Re-run a failed chunk one article per task, so only the culprit is reported.
 
@@ -182,12 +190,12 @@ def _fatal(exc: BaseException, client, address: str | None) -> None:
         raise DigestError(f"lost the connection to {where} during the build ({type(exc).__name__}); nothing was written") from None
 
 
-def _check_version(version: str, expected: str) -> None:
+def _check_version(version: str, expected: str | None) -> None:
     from digest.cache import code_version
 
-    # A second look here: on one machine, digest's files may have been edited since the
-    # build started (a developer saving mid-build); then the worker saw the newer files.
-    if version != expected and version != _fresh(code_version)():
+    # The second look is for a cluster on this machine whose workers started after
+    # digest's files were edited (a developer saving mid-build): they run the newer files.
+    if expected is not None and version != expected and version != _fresh(code_version)():
         raise DigestError(
             f"the Dask workers run a different digest (code version {version}, here {expected}); install the same digest on every worker"
         )

@@ -14,6 +14,8 @@ import tomllib
 from digest.errors import ArticleError, toml_problem
 
 KNOWN_KEYS = ("title", "date", "outlet", "authors", "url")
+# The parsers recurse once per level of [[[…]]]; a hostile file must not crash the build.
+TOO_DEEP = "nested too deeply to read (thousands of [ or { levels); this is not an article"
 Front = tuple[tuple[str, object], ...]
 
 # Characters that scraping leaves in text and that should read as a plain space, or vanish.
@@ -50,21 +52,29 @@ def parse_front_matter(text: str, shown: str) -> tuple[Front, str, int]:
     if fence == "+++":
         try:
             data = tomllib.loads(block)
+        except RecursionError:
+            raise ArticleError(TOO_DEEP, path=shown, line=2)
         except tomllib.TOMLDecodeError as exc:
             message, line = toml_problem(exc, block)
             raise ArticleError(f"front matter is not valid TOML: {message}", path=shown, line=(line + 1) if line else 1)
+        except ValueError as exc:  # an integer of more than 4,300 digits
+            raise ArticleError(f"front matter is not valid TOML: {exc}", path=shown, line=2)
     else:
         data = _yaml(block, shown)
     body = "\n".join(lines[end + 1 :])
-    return check_fields(data, shown, lambda key: _line_of(lines[1:end], key, offset=2)), body, end + 1
+    return check_fields(data, shown, lambda key: _line_of(lines[1:end], rf"^\s*\[?\s*{key}\s*[=:\]]", offset=2)), body, end + 1
 
 
 def structured_json(text: str, shown: str) -> tuple[Front, str]:
     """A .json article: an object with "text" (or "body") plus optional metadata keys."""
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise ArticleError(TOO_DEEP, path=shown, line=1)
     except json.JSONDecodeError as exc:
         raise ArticleError(f"not valid JSON: {exc.msg}", path=shown, line=exc.lineno)
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise ArticleError(f"not valid JSON: {exc}", path=shown, line=1)
     if not isinstance(data, dict):
         raise ArticleError('a .json article must be one object like {"title": "...", "text": "..."}', path=shown, line=1)
     body = data.get("text", data.get("body"))
@@ -72,16 +82,15 @@ def structured_json(text: str, shown: str) -> tuple[Front, str]:
         raise ArticleError('the JSON object needs a non-empty "text" string with the article body', path=shown, line=1)
     meta = {k: v for k, v in data.items() if k in KNOWN_KEYS}
     lines = text.split("\n")
-    front = check_fields(meta, shown, lambda key: _line_of(lines, f'"{key}"', offset=1))
+    front = check_fields(meta, shown, lambda key: _line_of(lines, rf'"{key}"\s*:', offset=1))
     return front, scrub(body.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def check_fields(data: dict, shown: str, line_of) -> Front:
     fields: list[tuple[str, object]] = []
-    for key in sorted(data):
+    # Other keys are the user's own; keep them out of the model (YAML keys need not be strings).
+    for key in sorted(k for k in data if isinstance(k, str) and k in KNOWN_KEYS):
         value = data[key]
-        if key not in KNOWN_KEYS:
-            continue  # other keys are the user's own; keep them out of the model
         if key == "authors":
             if isinstance(value, str):
                 value = [value]
@@ -99,6 +108,15 @@ def check_fields(data: dict, shown: str, line_of) -> Front:
 
 
 def _date(value: object, shown: str, line: int | None) -> dt.date:
+    from digest.dates.clues import PLAUSIBLE_YEARS
+
+    day = _as_date(value, shown, line)
+    if day.year not in PLAUSIBLE_YEARS:
+        raise ArticleError(f"date {day.isoformat()} is not a plausible publication date; write it as YYYY-MM-DD", path=shown, line=line)
+    return day
+
+
+def _as_date(value: object, shown: str, line: int | None) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -114,7 +132,8 @@ def _date(value: object, shown: str, line: int | None) -> dt.date:
         if len(found) == 1 and len(value.strip()) <= 40:  # one full date, not a sentence that holds one
             _, _, month, day, year = found[0]
             return dt.date(year, month, day)
-    raise ArticleError(f"date {value!r} is not a date; write it as YYYY-MM-DD", path=shown, line=line)
+    shown_value = repr(value[:80]) if isinstance(value, str) else f"of type {type(value).__name__}"  # a YAML alias bomb has a huge repr
+    raise ArticleError(f"date {shown_value} is not a date; write it as YYYY-MM-DD", path=shown, line=line)
 
 
 def _yaml(block: str, shown: str) -> dict:
@@ -122,9 +141,13 @@ def _yaml(block: str, shown: str) -> dict:
 
     try:
         data = yaml.safe_load(block)
+    except RecursionError:
+        raise ArticleError(TOO_DEEP, path=shown, line=2)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ArticleError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", path=shown, line=(mark.line + 2) if mark else 1)
+    except (ValueError, OverflowError) as exc:  # "date: 2022-02-30": PyYAML builds the date and fails
+        raise ArticleError(f"front matter is not valid YAML: {exc}", path=shown, line=2)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -132,8 +155,10 @@ def _yaml(block: str, shown: str) -> dict:
     return data
 
 
-def _line_of(lines: list[str], key: str, *, offset: int) -> int | None:
+def _line_of(lines: list[str], pattern: str, *, offset: int) -> int | None:
+    """The line a key is set on: `title = …`, `title: …`, a `[title]` table, `"title": …`."""
+    found = re.compile(pattern)
     for index, line in enumerate(lines):
-        if line.lstrip().startswith(key):
+        if found.search(line):
             return index + offset
     return None

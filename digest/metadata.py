@@ -323,7 +323,7 @@ def _date(front: dict, path: str, lines: list[tuple[int, str]], title_line: int 
             value = None
     if isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date) and value.year in dates.clues.PLAUSIBLE_YEARS:  # .html dates skip the front matter checks
         return DateGuess(value, value, value, "front matter", "high")
     m = re.search(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)", path.rsplit("/", 1)[-1])
     if m:

@@ -85,7 +85,12 @@ def read_source(found: Found) -> Source:
         data = found.path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read the file ({exc.strerror or exc}); check its permissions", path=found.shown)
-    return parse_source(data, found.shown, EXTENSIONS[found.path.suffix.lower()])
+    try:
+        return parse_source(data, found.shown, EXTENSIONS[found.path.suffix.lower()])
+    except ArticleError:
+        raise
+    except Exception as exc:  # a parser bug must cost this article, not the whole build
+        raise ArticleError(f"could not read this file ({type(exc).__name__}: {exc}); please report it with the file", path=found.shown) from exc
 
 
 def parse_source(data: bytes, shown: str, fmt: str) -> Source:
@@ -100,9 +105,14 @@ def parse_source(data: bytes, shown: str, fmt: str) -> Source:
     if fmt == "md":
         front, body, offset = parse_front_matter(text, shown)
         plain, body_html = markdown_to_text(body, offset)
+        if not plain.strip():
+            where = "after the front matter; add the article below it" if front or offset else "in this Markdown file"
+            raise ArticleError(f"no article text {where}", path=shown, line=offset + 1)
         return Source(shown, "md", plain, front, body_html, encoding, content_hash)
     if fmt == "json":
         front, plain = structured_json(text, shown)
+        if not plain.strip():  # "text" held only control or invisible characters
+            raise ArticleError('the JSON object needs a non-empty "text" string with the article body', path=shown, line=1)
         return Source(shown, "json", plain, front, None, encoding, content_hash)
     if fmt == "html":
         front, plain = html_to_text(text, shown)
@@ -145,7 +155,7 @@ def _looks_binary(head: bytes) -> bool:
     if head.startswith(_BINARY_MAGIC):
         return True
     controls = sum(head.count(bytes([b])) for b in (*range(0, 8), *range(14, 27), *range(28, 32)))
-    return controls > max(2, len(head) // 100)
+    return controls > max(2, len(head) // 20)  # random bytes are 11% controls; text with junk, a few
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -180,12 +190,12 @@ def html_to_text(html: str, shown: str) -> tuple[tuple[tuple[str, object], ...],
     if extracted is None:
         raise ArticleError("no article text found in this HTML page; save the article page itself, not an index", path=shown)
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
-    body = (data.get("text") or "").strip()
+    body = scrub(data.get("text") or "").strip()  # entities such as &#x202e; decode to characters we never show
     if not body:
         raise ArticleError("no article text found in this HTML page", path=shown)
     front: list[tuple[str, object]] = []
     for key, name in (("title", "title"), ("author", "authors"), ("date", "date"), ("sitename", "outlet"), ("url", "url")):
-        value = data.get(key)
+        value = scrub(str(data.get(key) or "")).strip()
         if value:
             front.append((name, [a.strip() for a in value.split(";") if a.strip()] if name == "authors" else value))
     # Blank lines between blocks, as in scraped text, so the clean stage sees paragraphs.

@@ -13,6 +13,7 @@ collection share ("Russia", "Ukraine") weigh nothing.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -90,17 +91,27 @@ def find_matches(metas: Sequence[Metadata], only: set[int] | None = None) -> lis
         for term in their:
             if weight(term) > 0:
                 postings.setdefault(term, []).append(position)
+    # `dated` is in article order, so each article's own dated clues are one run of positions:
+    # skipping that run keeps an article with thousands of dates from being matched to itself.
+    own: dict[int, tuple[int, int]] = {}
+    for position, (j, _, _) in enumerate(dated):
+        own[j] = (own.get(j, (position, position))[0], position + 1)
     found = []
     for i, meta in enumerate(metas):
         if only is not None and i not in only:
             continue
+        lo, hi = own.get(i, (0, 0))
         for clue in meta.date_clues:
             weekday = clue.kind == "weekday" and not getattr(clue, "future", False)
             week = clue.kind == "relative" and clue.text.lower().endswith("week")
             if not (weekday or week):
                 continue
             mine = terms(_context(clue))
-            candidates = sorted({p for term in mine for p in postings.get(term, ())})
+            others: set[int] = set()
+            for term in mine:
+                listed = postings.get(term, ())
+                others.update(listed[: bisect.bisect_left(listed, lo)], listed[bisect.bisect_left(listed, hi):])
+            candidates = sorted(others)
             for j, other, their in (dated[p] for p in candidates):
                 shared = mine & their
                 if j == i or len(shared) < 2:
@@ -138,12 +149,14 @@ def anchor_weekdays(metas: Sequence[Metadata], guesses: Sequence[DateGuess | Non
                     years: Sequence[int | None]) -> tuple[DateGuess, ...]:
     """Date the still-undated articles through matches; else an honest "a Friday in 2022"."""
     undated = {i for i, guess in enumerate(guesses) if guess is None}
-    matches = find_matches(metas, undated) if undated else []
+    matches: dict[int, list[Match]] = {}
+    for match in find_matches(metas, undated) if undated else []:
+        matches.setdefault(match.article, []).append(match)
     out = []
     for index, meta in enumerate(metas):
         guess = guesses[index]
         if guess is None:
-            guess = _anchor_one(index, meta, [m for m in matches if m.article == index], metas, years)
+            guess = _anchor_one(index, meta, matches.get(index, []), metas, years)
         out.append(guess)
     return tuple(out)
 

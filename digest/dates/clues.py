@@ -51,7 +51,14 @@ def _month(word: str) -> int:
     return MONTHS[word.rstrip(".").lower()]
 
 
+# Years a news date can have. Outside them ("December 31, 9999") a date is a typo or a
+# joke, and day arithmetic on it (the day after, the week around) would overflow.
+PLAUSIBLE_YEARS = range(1000, 3000)
+
+
 def date_or_none(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is not None and year not in PLAUSIBLE_YEARS:
+        return None
     try:
         return dt.date(year or 2000, month, day)  # 2000 is a leap year: Feb 29 validates
     except ValueError:
