@@ -1,6 +1,6 @@
 """Fuzz the pure stages with many generated inputs; print counts and every distinct failure.
 
-    python bench/fuzz.py [--inputs 100000] [--seed 1] [--only read,clean,split,quotes,summarize]
+    python bench/fuzz.py [--inputs 100000] [--seed 1] [--only read,clean,split,quotes,summarize,analyse,group]
 
 The properties are those of tests/test_fuzz.py, run on far more inputs (plain seeded
 random generation, no hypothesis, so 100,000 inputs take minutes, not hours):
@@ -9,7 +9,10 @@ random generation, no hypothesis, so 100,000 inputs take minutes, not hours):
 * clean: paragraph and removed-line numbers lie inside the file;
 * split: sentence spans ordered, disjoint, non-empty, trimmed, and covering every non-space character;
 * quotes: spans index the paragraphs, in order, and the quote text is exactly the spanned characters;
-* summarize: every summary sentence is paragraphs[span.paragraph].text[span.start:span.end], in order.
+* summarize: every summary sentence is paragraphs[span.paragraph].text[span.start:span.end], in order;
+* analyse: the whole per-article stage (clean, metadata, summary, quotes) never raises;
+* group: a few such articles grouped together (dates across them, slugs, speakers) never raise,
+  and their slugs are unique and safe.
 
 Each distinct failure (target, kind) is shrunk to a small input by deleting pieces while
 it still fails, and printed with repr() so it can be pasted into a test.
@@ -28,8 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from digest.analyse import AnalysisSettings, analyse  # noqa: E402
 from digest.clean import clean  # noqa: E402
 from digest.errors import ArticleError  # noqa: E402
+from digest.group import group  # noqa: E402
 from digest.model import Paragraph  # noqa: E402
 from digest.quotes import extract_quotes  # noqa: E402
 from digest.read import parse_source  # noqa: E402
@@ -170,12 +175,47 @@ def run_summarize(case) -> None:
     check(positions == sorted(positions), "summary not in document order")
 
 
+def run_analyse(case) -> None:
+    fmt, data = case
+    try:
+        source = parse_source(data, f"in/put.{fmt}", fmt)
+    except ArticleError:
+        return
+    article = analyse(source, AnalysisSettings())
+    check(bool(article.title), "article without a title")
+
+
+def run_group(case) -> None:
+    """A few articles analysed and grouped together: dates, slugs and speakers across them."""
+    articles = []
+    for index, text in enumerate(case):
+        try:
+            articles.append(analyse(parse_source(text.encode("utf-8", "replace"), f"a{index}.txt", "txt"), AnalysisSettings()))
+        except ArticleError:
+            pass
+    site, _ = group(articles, title="t", briefing_sentences=6)
+    slugs = [a.slug for a in site.articles]
+    check(len(slugs) == len(set(slugs)), "two articles share a slug")
+    check(all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) for slug in slugs), "unsafe article slug")
+
+
+def dated_texts(rng: random.Random, pieces: list[str]) -> list[str]:
+    """Two to four articles cut from the pieces, with dates and weekdays to match across them."""
+    dates = ["Friday, December 31, 9999", "January 1, 0001", "Monday", "February 29", "last week", "March 3, 2022",
+             "2022-01-28", "Friday", "Copyright 2021", "on Tuesday"]
+    cut = sorted(rng.sample(range(len(pieces) + 1), k=min(len(pieces) + 1, rng.randint(1, 3))))
+    parts = [pieces[a:b] for a, b in zip([0, *cut], [*cut, len(pieces)])]
+    return [f"{rng.choice(['Title', 'Budget vote', '???', 'Update'])}\n\n" + joined(part + [rng.choice(dates), "."]) for part in parts]
+
+
 TARGETS = {
     "read": (run_read, lambda rng, p: encode_for_read(rng, p), 60),
     "clean": (run_clean, lambda rng, p: joined(p), 200),
     "split": (run_split, lambda rng, p: joined(p), 200),
     "quotes": (run_quotes, lambda rng, p: joined(p), 120),
     "summarize": (run_summarize, lambda rng, p: (joined(p), rng.choice(["default", "default", "lead", "luhn"]), rng.randint(1, 5)), 200),
+    "analyse": (run_analyse, lambda rng, p: encode_for_read(rng, p), 150),
+    "group": (run_group, dated_texts, 150),
 }
 
 

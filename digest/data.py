@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 
 from digest import __version__, urls
-from digest.highlight import quote_anchor, sentence_anchor
+from digest.highlight import quote_anchor, sentence_anchor, sentence_target
 from digest.model import Site
 
 BRIEFING_JSON = "data/briefing.json"
@@ -67,7 +67,7 @@ def briefing_data(site: Site) -> dict:
             "approximate": d.approximate,
             "articles": list(d.articles),
             "briefing": [
-                {"text": s.text, "article": slug, "url": f"{urls.article_url(slug)}#{sentence_anchor(by_slug[slug].summary.index(s))}"}
+                {"text": s.text, "article": slug, "url": f"{urls.article_url(slug)}#{sentence_target(by_slug[slug], s)}"}
                 for slug, s in briefings.get(d.slug, ())
             ],
         }

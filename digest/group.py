@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from digest.briefing import daily_briefing
+from digest.summarize import summarize
 from digest.dates import resolve_dates
 from digest.duplicates import merge_duplicates
 from digest.model import Article, Day, Outlet, Site, Speaker
@@ -35,10 +36,7 @@ def group(articles: Sequence[Article], *, title: str, briefing_sentences: int = 
     articles = tuple(sorted(articles, key=_article_order))
     days = _days(articles)
     by_slug = {a.slug: a for a in articles}
-    briefings = tuple(
-        (day.slug, daily_briefing([(slug, by_slug[slug].summary) for slug in day.articles], sentences=briefing_sentences))
-        for day in days
-    )
+    briefings = tuple((day.slug, _briefing(day, by_slug, briefing_sentences)) for day in days)
     site = Site(
         title=title,
         articles=articles,
@@ -48,6 +46,23 @@ def group(articles: Sequence[Article], *, title: str, briefing_sentences: int = 
         briefings=briefings,
     )
     return site, warnings
+
+
+BRIEFING_MINIMUM = 5
+
+
+def _briefing(day: Day, by_slug: dict[str, Article], sentences: int):
+    """The day's briefing from its articles' summaries. A small day (two or three short
+    summaries) draws on a longer summary of each article, so it still gets 5 to 8
+    sentences; big days have plenty and cost nothing extra."""
+    pools = [(slug, by_slug[slug].summary) for slug in day.articles]
+    if len(pools) > 1 and sum(len(summary) for _, summary in pools) < min(BRIEFING_MINIMUM, sentences):
+        per_article = -(-sentences // len(pools)) + 1
+        pools = [
+            (slug, summarize(by_slug[slug].body.paragraphs, sentences=per_article, max_words=40 * per_article) or summary)
+            for slug, summary in pools
+        ]
+    return daily_briefing(pools, sentences=sentences)
 
 
 def _resolve_dates(articles: Sequence[Article]) -> tuple[Article, ...]:

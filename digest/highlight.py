@@ -28,6 +28,14 @@ def paragraph_anchor(index: int) -> str:
     return f"p-{index + 1}"
 
 
+def sentence_target(article: Article, sentence) -> str:
+    """The anchor for a sentence of the article: its summary mark, else its paragraph."""
+    for index, own in enumerate(article.summary):
+        if own.span == sentence.span:
+            return sentence_anchor(index)
+    return paragraph_anchor(sentence.span.paragraph)
+
+
 def highlighted_paragraphs(article: Article) -> list[tuple[str, str, Markup]]:
     """(kind, anchor id, inner HTML) for every paragraph of the clean body."""
     sentences: dict[int, list[tuple[int, int, str]]] = defaultdict(list)

@@ -23,7 +23,7 @@ from digest.config import Config
 from digest.data import DATA_FILES, data_files
 from digest.errors import ThemeError
 from digest.feeds import feed_outputs, speaker_feed_url
-from digest.highlight import highlighted_paragraphs, quote_anchor, quote_in_context, sentence_anchor
+from digest.highlight import highlighted_paragraphs, quote_anchor, quote_in_context, sentence_anchor, sentence_target
 from digest.cache import code_version
 from digest.model import Article, Day, Quote, Site, Speaker
 
@@ -104,6 +104,7 @@ def render_site(site: Site, config: Config, previous: Mapping[str, str] | None =
         "sentence_anchor": sentence_anchor,
         "quote_anchor": quote_anchor,
         "quote_in_context": quote_in_context,
+        "sentence_target": sentence_target,
         "speaker_feed_url": speaker_feed_url,
     }
     previous = previous or {}

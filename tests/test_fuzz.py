@@ -150,3 +150,25 @@ def test_summary_sentences_are_slices_of_the_paragraphs(text, algorithm, count, 
         assert sentence.text and sentence.text == paragraphs[span.paragraph].text[span.start : span.end]
     positions = [(s.span.paragraph, s.span.start) for s in summary]
     assert positions == sorted(positions)
+
+
+DATES = ["Friday, December 31, 9999", "January 1, 0001", "Monday", "February 29", "last week", "March 3, 2022", "Friday"]
+
+
+@FAST
+@given(st.lists(st.tuples(news_text(60), st.sampled_from(DATES)), min_size=1, max_size=3))
+def test_articles_analysed_and_grouped_together_never_crash(items):
+    """The whole per-article map, then the collection step (dates across articles, slugs, speakers)."""
+    from digest.analyse import AnalysisSettings, analyse
+    from digest.group import group
+
+    articles = []
+    for index, (text, date) in enumerate(items):
+        try:
+            source = parse_source(f"Title\n\n{text} {date}.".encode("utf-8", "replace"), f"a{index}.txt", "txt")
+        except ArticleError:
+            continue
+        articles.append(analyse(source, AnalysisSettings()))
+    site, _ = group(articles, title="t", briefing_sentences=6)
+    slugs = [a.slug for a in site.articles]
+    assert len(slugs) == len(set(slugs)) and all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", s) for s in slugs)
