@@ -75,3 +75,16 @@ def test_real_headlines_are_the_titles(seeds_site):
     expected = {article["title"] for articles in gold.values() for article in articles if article["title"]}
     assert len(expected) == 4
     assert expected <= titles
+
+
+def test_days_with_several_articles_open_with_a_five_to_eight_sentence_briefing(seeds_site):
+    site, report = seeds_site
+    data = json.loads((site / "data" / "briefing.json").read_text(encoding="utf-8"))
+    busy = [day for day in data["days"] if len(day["articles"]) > 1]
+    assert busy, "the seeds have a day with two articles"
+    for day in busy:
+        assert 5 <= len(day["briefing"]) <= 8, day["date"]
+        cited = {item["article"] for item in day["briefing"]}
+        assert cited == set(day["articles"])  # every article of the day is cited
+        page = (site / day["url"]).read_text(encoding="utf-8")
+        assert page.count('class="cite"') == len(day["briefing"])
