@@ -268,11 +268,11 @@ def main() -> int:
     parser.add_argument("--only", default=",".join(TARGETS), help="comma-separated targets")
     args = parser.parse_args()
     names = [n for n in args.only.split(",") if n]
-    per_target = args.inputs // len(names)
     grand = 0
     started = time.perf_counter()
     found: dict[tuple[str, str], tuple[int, list[str], object]] = {}
-    for name in names:
+    for position, name in enumerate(names):
+        per_target = args.inputs // len(names) + (position < args.inputs % len(names))
         run, make, size = TARGETS[name]
         rng = random.Random(f"{args.seed}-{name}")
         t0 = time.perf_counter()

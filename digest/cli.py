@@ -32,6 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug in digest, not the user's mistake: say so, no traceback
+        if getattr(args, "debug", False):
+            raise
+        print(
+            f"error: internal error ({type(exc).__name__}: {exc}); run again with --debug for the traceback and please report it",
+            file=sys.stderr,
+        )
+        return EXIT_ARTICLE_ERRORS
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -25,11 +25,12 @@ UNDATED_SLUG = "undated"
 RESERVED = ("index", "by-name")
 
 
-def group(articles: Sequence[Article], *, title: str, briefing_sentences: int = 6) -> tuple[Site, list[str]]:
+def group(articles: Sequence[Article], *, title: str, briefing_sentences: int = 6, merge_copies: bool = True) -> tuple[Site, list[str]]:
     """Build the Site; returns it with warnings (e.g. slug collisions)."""
     warnings: list[str] = []
-    articles, notes = merge_duplicates(articles)
-    warnings.extend(notes)
+    if merge_copies:
+        articles, notes = merge_duplicates(articles)
+        warnings.extend(notes)
     articles = _resolve_dates(articles)
     articles = _assign_slugs(articles, warnings)
     articles, aliases = _canonical_speakers(articles)

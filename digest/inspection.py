@@ -34,8 +34,12 @@ def inspect_paths(paths: list[Path], config: Config, *, as_json: bool, out: Text
         except ArticleError as exc:
             print(f"error: {exc}", file=err)
             failures += 1
-    # Dates are resolved across the inspected articles together, as in a build.
-    site, _ = group(articles, title=config.title, briefing_sentences=config.briefing_sentences)
+        except Exception as exc:  # a bug in a stage: name the article, go on with the others
+            print(f"error: {item.shown}: could not analyse this article ({type(exc).__name__}: {exc}); please report it", file=err)
+            failures += 1
+    # Dates are resolved across the inspected articles together, as in a build; every file
+    # is shown, copies of one story included (inspect is about files, not the site).
+    site, _ = group(articles, title=config.title, briefing_sentences=config.briefing_sentences, merge_copies=False)
     for article in sorted(site.articles, key=lambda a: a.source.path):
         if as_json:
             out.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")

@@ -160,7 +160,10 @@ def _render(env: jinja2.Environment, path: str, template_name: str, own: dict, s
         template = env.get_template(template_name)
         return template.render(context)
     except jinja2.TemplateNotFound as exc:
-        raise ThemeError(f"template {exc.name!r} not found in the theme folders ({', '.join(str(f) for f in theme_folders(config))})")
+        needed = f" (needed by {template_name})" if exc.name != template_name else ""
+        raise ThemeError(
+            f"template {exc.name!r}{needed} not found in the theme folders ({', '.join(str(f) for f in theme_folders(config))})"
+        )
     except jinja2.TemplateSyntaxError as exc:
         raise ThemeError(f"template syntax error: {exc.message}", path=exc.filename or exc.name, line=exc.lineno)
     except jinja2.UndefinedError as exc:

@@ -137,3 +137,27 @@ def test_clean_removes_output_and_cache(project, monkeypatch):
     assert (project.root / ".digest-cache").is_dir()
     assert run(["clean"], monkeypatch, project.root) == 0
     assert not (project.root / "site").exists() and not (project.root / ".digest-cache").exists()
+
+
+def test_a_bug_in_a_later_stage_is_one_line_not_a_traceback(project, monkeypatch, capsys):
+    import digest.build
+
+    project.config()
+    project.write("good.md", GOOD)
+
+    def broken_group(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(digest.build, "group", broken_group)
+    assert run(["build"], monkeypatch, project.root) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "error: internal error (RuntimeError: boom); run again with --debug for the traceback and please report it"
+    with pytest.raises(RuntimeError):
+        main(["build", "--debug"])
+
+
+def test_inspect_lists_every_file_even_copies_of_one_story(project, monkeypatch, capsys):
+    project.write("a.md", GOOD)
+    project.write("b.md", GOOD)
+    assert run(["inspect", "content", "--json"], monkeypatch, project.root) == 0
+    assert [json.loads(line)["source"] for line in capsys.readouterr().out.splitlines()] == ["content/a.md", "content/b.md"]
