@@ -440,7 +440,7 @@ def override(project, name: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("template", "message"),
     [
-        ('{% extends "nowhere.html" %}', "template 'nowhere.html' not found"),
+        ('{% extends "nowhere.html" %}', "template 'nowhere.html' (needed by 404.html) not found"),
         ("<p>\n{% for x in %}\n", "404.html:2: template syntax error"),
         ("{{ site.no_such_field.deeper }}", "404.html"),
     ],

@@ -240,21 +240,32 @@ def build_quotes(doc: Document, segs: list[Segment]) -> tuple[Quote, ...]:
         attr = next((attrs[i] for i in g if attrs[i] is not None and attrs[i].where in ("label", "after")), None) \
             or next((attrs[i] for i in g if attrs[i] is not None), None) \
             or context_attribution(doc, keep[g[0]], last_speaker)
-        parts, spans = [], []
-        for i in g:
-            s = keep[i]
-            inner = texts[s.par][s.start:s.end]
-            parts.append(inner[:-1].strip() if inner.endswith(",") else inner.strip())  # the attribution comma
-            spans.append(Span(s.par, s.start, s.end))
+        spans = [span for span in (_trimmed(texts, keep[i]) for i in g) if span.start < span.end]
         speaker = attr.speaker or UNKNOWN
-        out.append(Quote(text=" ".join(p for p in parts if p), speaker=speaker,
-                         kind="direct" if direct[g[0]] or len(g) > 1 else "partial", cue=attr.cue,
-                         spans=tuple(spans), speaker_description=attr.description if speaker == UNKNOWN else "",
-                         confidence=round(attr.confidence, 2)))
+        if spans:  # a pair of marks around nothing but spaces or a comma ('" ,') quotes nobody
+            out.append(Quote(text=" ".join(texts[sp.paragraph][sp.start:sp.end] for sp in spans), speaker=speaker,
+                             kind="direct" if direct[g[0]] or len(g) > 1 else "partial", cue=attr.cue,
+                             spans=tuple(spans), speaker_description=attr.description if speaker == UNKNOWN else "",
+                             confidence=round(attr.confidence, 2)))
         if speaker != UNKNOWN:
             for i in g:
                 last_speaker[keep[i].par] = attr
     return tuple(out)
+
+
+def _trimmed(texts: list[str], seg: Segment) -> Span:
+    """The segment's span without surrounding spaces and one trailing attribution comma
+    ('"…," she said'), so that Quote.text is exactly the characters its spans cover."""
+    text, start, end = texts[seg.par], seg.start, seg.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] == ",":
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return Span(seg.par, start, end)
 
 
 def _group(doc: Document, keep: list[Segment], attrs: list[Attribution | None],
