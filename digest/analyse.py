@@ -22,7 +22,7 @@ class AnalysisSettings:
     algorithm: str = "default"
     sentences: int = 3
     max_words: int = 60
-    doubled_apostrophes: bool = True
+    doubled_apostrophes: bool = False
 
     def key(self) -> str:
         return f"{self.algorithm}|{self.sentences}|{self.max_words}|{self.doubled_apostrophes}"

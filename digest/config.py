@@ -65,7 +65,10 @@ SCHEMA: dict[str, dict[str, Option]] = {
     },
     "quotes": {
         "doubled_apostrophes": Option(
-            bool, True, "Read ''two apostrophes'' as quotation marks, as some archives (NYT) print them."
+            bool,
+            False,
+            "Also read ''two apostrophes'' as quotation marks, as some archives (NYT) print them. Off by default: "
+            "measured on news text, most such spans are not quotes (dev F1 0.905 off, 0.819 on).",
         ),
     },
 }

@@ -162,3 +162,14 @@ def _line_of(lines: list[str], pattern: str, *, offset: int) -> int | None:
         if found.search(line):
             return index + offset
     return None
+
+
+def sidecar_fields(text: str, shown: str) -> Front:
+    """A metadata sidecar file: TOML with the front-matter keys."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message, line = toml_problem(exc, text)
+        raise ArticleError(f"sidecar file is not valid TOML: {message}", path=shown, line=line)
+    lines = text.split("\n")
+    return check_fields(data, shown, lambda key: _line_of(lines, key, offset=1))

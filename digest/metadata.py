@@ -57,7 +57,7 @@ def extract_metadata(source: Source, body: CleanText) -> Metadata:
     if not authors and title_line is not None:
         authors, authors_source = name_under_headline(above, title_line)
     if isinstance(front.get("authors"), (list, tuple)) and front["authors"]:
-        authors, authors_source = tuple(str(a) for a in front["authors"]), "front matter"
+        authors, authors_source = tuple(str(a) for a in front["authors"]), origin(front, "authors")
     outlet = _front_field(front, "outlet", outlets.normalise_outlet) or find_outlet(
         above, below, paragraphs, str(front.get("url") or "")
     )
@@ -92,7 +92,12 @@ def _title(front, body: CleanText, above, lead: str, first_line: int, paragraphs
 
 def _front_field(front: dict, key: str, normalise=str) -> Field | None:
     value = front.get(key)
-    return Field(normalise(str(value).strip()), "front matter") if value and str(value).strip() else None
+    return Field(normalise(str(value).strip()), origin(front, key)) if value and str(value).strip() else None
+
+
+def origin(front: dict, key: str) -> str:
+    """Where a given value came from: the article's front matter or its sidecar file."""
+    return dict(front.get("provenance", ())).get(key, "front matter")
 
 
 # ---------------------------------------------------------------- title
@@ -323,8 +328,10 @@ def _date(front: dict, path: str, lines: list[tuple[int, str]], title_line: int 
             value = None
     if isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, dt.date) and value.year in dates.clues.PLAUSIBLE_YEARS:  # .html dates skip the front matter checks
-        return DateGuess(value, value, value, "front matter", "high")
+    stated = value if isinstance(value, dt.date) and value.year in dates.clues.PLAUSIBLE_YEARS else None  # .html dates skip the front matter checks
+    where = origin(front, "date")
+    if stated and where == "front matter":
+        return DateGuess(stated, stated, stated, where, "high")
     m = re.search(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)", path.rsplit("/", 1)[-1])
     if m:
         try:
@@ -332,4 +339,6 @@ def _date(front: dict, path: str, lines: list[tuple[int, str]], title_line: int 
             return DateGuess(day, day, day, f"the file name ({m.group(0)})", "high")
         except ValueError:
             pass
+    if stated:  # from the sidecar file, which ranks after the file name (as in Hugo)
+        return DateGuess(stated, stated, stated, where, "high")
     return dates.page_date(lines, title_line) or DateGuess(None)

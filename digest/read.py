@@ -9,6 +9,7 @@ cp1252, and odd whitespace is normalised without moving any line.
 from __future__ import annotations
 
 import errno
+import dataclasses
 import hashlib
 import os
 import re
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest.errors import ArticleError
-from digest.frontmatter import parse_front_matter, scrub, structured_json
+from digest.frontmatter import sidecar_fields, parse_front_matter, scrub, structured_json
 from digest.markdown import markdown_to_text
 from digest.model import Source
 
@@ -86,11 +87,46 @@ def read_source(found: Found) -> Source:
     except OSError as exc:
         raise ArticleError(f"cannot read the file ({exc.strerror or exc}); check its permissions", path=found.shown)
     try:
-        return parse_source(data, found.shown, EXTENSIONS[found.path.suffix.lower()])
+        source = parse_source(data, found.shown, EXTENSIONS[found.path.suffix.lower()])
+        return with_sidecar(source, found)
     except ArticleError:
         raise
     except Exception as exc:  # a parser bug must cost this article, not the whole build
         raise ArticleError(f"could not read this file ({type(exc).__name__}: {exc}); please report it with the file", path=found.shown) from exc
+
+
+SIDECAR_SUFFIX = ".meta.toml"
+
+
+def sidecar_path(path: Path) -> Path:
+    """`2022-01-28-talks.txt` → `2022-01-28-talks.meta.toml`."""
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
+
+
+def with_sidecar(source: Source, found: Found) -> Source:
+    """Fill metadata the article does not state from its sidecar file, if there is one.
+
+    The sidecar is TOML with the front-matter keys (title, date, outlet, authors, url); the
+    article's own front matter wins where both give a value. Its bytes join the content
+    hash, so editing the sidecar re-analyses the article.
+    """
+    path = sidecar_path(found.path)
+    if not path.is_file():
+        return source
+    shown = found.shown.rsplit("/", 1)[0] + "/" + path.name if "/" in found.shown else path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read the sidecar file ({exc.strerror or exc})", path=shown)
+    fields = sidecar_fields(data.decode("utf-8-sig", errors="replace"), shown)
+    own = {key for key, _ in source.front}
+    added = tuple((key, value) for key, value in fields if key not in own)
+    if not added:
+        return source
+    provenance = tuple((key, f"sidecar file {path.name}") for key, _ in added)
+    content_hash = hashlib.sha256(source.content_hash.encode() + data).hexdigest()
+    front = source.front + added + (("provenance", provenance),)
+    return dataclasses.replace(source, front=front, content_hash=content_hash)
 
 
 def parse_source(data: bytes, shown: str, fmt: str) -> Source:

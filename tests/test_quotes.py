@@ -47,7 +47,27 @@ def test_spans_cover_the_characters_inside_the_marks():
     paras = ["Farmers gathered early.", "“We lost the harvest,” said Tomas Rilke. “All of it.”"]
     q = one(*paras)
     pieces = [paras[s.paragraph][s.start:s.end] for s in q.spans]
-    assert pieces == ["We lost the harvest,", "All of it."]
+    assert pieces == ["We lost the harvest", "All of it."]  # the attribution comma is not quoted
+
+
+@pytest.mark.parametrize("para", [
+    '"Yes ," he said.',
+    '" hello, " Ann Lee said.',
+    '“ We will appeal ,” said Marta Quist, “ and we will win. ”',
+    '"Not now, not ever," the mayor said.',
+])
+def test_quote_text_is_exactly_what_its_spans_cover(para):
+    # the page marks the spans in the article body: they must hold the quoted words, no more
+    found = quotes(para)
+    assert found
+    for q in found:
+        assert q.text and q.text == " ".join(para[s.start:s.end] for s in q.spans)
+        assert not q.text.endswith((",", " ")) and not q.text.startswith(" ")
+
+
+def test_marks_around_nothing_give_no_quote():
+    assert quotes('" ,') == ()
+    assert quotes('The vote was close, "  ," and the council adjourned.') == ()
 
 
 def test_unclosed_quote_ends_at_the_end_of_its_paragraph():

@@ -103,3 +103,36 @@ def test_discover_skips_editor_files_hidden_and_output(tmp_path):
 def test_ignored_names():
     assert is_ignored_name("#draft.txt#") and is_ignored_name(".#draft.txt") and is_ignored_name("x.txt___jb_tmp___")
     assert not is_ignored_name("2022-01-28-report.txt")
+
+
+def test_sidecar_file_supplies_metadata_the_article_lacks(project, monkeypatch):
+    import json
+
+    from digest.cli import main
+
+    project.write("talks.txt", "Talks resume\n\nNegotiators met again on Friday in Geneva and agreed to meet next week, officials said.\n")
+    project.write("talks.meta.toml", 'date = 2023-06-02\noutlet = "Geneva Post"\nauthors = ["Ana Ruiz"]\ntitle = "Ignored title"\n')
+    monkeypatch.chdir(project.root)
+    record = None
+    import io
+    import contextlib
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["inspect", "content", "--json"]) == 0
+    record = json.loads(buffer.getvalue())
+    assert record["date"] == "2023-06-02" and record["date_source"] == "sidecar file talks.meta.toml"
+    assert record["outlet"] == "Geneva Post" and record["outlet_source"] == "sidecar file talks.meta.toml"
+    assert record["authors"] == ["Ana Ruiz"]
+    # A date in the file name outranks the sidecar's; a bad sidecar names its file and line.
+    project.write("2023-06-05-talks.txt", "Talks resume\n\nNegotiators met again on Monday in Geneva, officials said in a statement.\n")
+    project.write("2023-06-05-talks.meta.toml", "date = 2023-06-02\n")
+    project.write("other.txt", "Other story\n\nA long enough sentence about something else entirely happened today, people said.\n")
+    project.write("other.meta.toml", "date = \n")
+    buffer = io.StringIO()
+    errors = io.StringIO()
+    with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(errors):
+        assert main(["inspect", "content", "--json"]) == 1
+    dated = {json.loads(line)["source"]: json.loads(line)["date"] for line in buffer.getvalue().splitlines()}
+    assert dated["content/2023-06-05-talks.txt"] == "2023-06-05"
+    assert "content/other.meta.toml:1: sidecar file is not valid TOML" in errors.getvalue()

@@ -231,7 +231,6 @@ def test_a_hundred_thousand_short_lines_build(project, monkeypatch, capsys):
     assert "Built 2 articles" in out
 
 
-@pytest.mark.skip(reason="quadratic in digest/quotes (mentions.sentence_starts, assemble.context_attribution/_group): issue 10 report")
 def test_a_long_line_of_quotes_builds(project, monkeypatch, capsys):
     quote = '"We will not accept this budget," Mayor Ann Lee said. "It is too late. '
     project.config()

@@ -8,6 +8,7 @@ in a paragraph continues whoever spoke last).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from digest.model import Quote, Span
@@ -118,8 +119,10 @@ def _sentence_subject(doc: Document, par: int, lo: int, hi: int) -> Attribution 
     if fronted:
         lo = fronted.end()
     first = re.match(r"\s*(?:\w+\s+){0,2}?(he|she|they)\b", masked[lo:hi], re.I)
-    for m in doc.mentions[par]:
-        if lo <= m.start < hi and m.entity >= 0:
+    ms, keys = doc.mentions[par], doc.mention_starts(par)
+    for k in range(bisect.bisect_left(keys, lo), bisect.bisect_left(keys, hi)):
+        m = ms[k]
+        if m.entity >= 0:
             if first and lo + first.start(1) < m.start:
                 break
             e = doc.entities[m.entity]
@@ -131,13 +134,17 @@ def _sentence_subject(doc: Document, par: int, lo: int, hi: int) -> Attribution 
     return None
 
 
+_LOOK_BACK = 6  # sentences
+
+
 def context_attribution(doc: Document, seg: Segment, last_speaker: dict[int, Attribution]) -> Attribution:
     """A segment with no cue of its own: read the neighbouring sentences."""
     par = seg.par
     lo, hi = doc.sentence(par, seg.open_at)
-    # the sentence(s) before in the same paragraph: 'Smith spoke Tuesday. "…"'
-    starts = [s for s in doc.starts[par] if s < lo]
-    for s in reversed(starts):
+    # the sentence(s) before in the same paragraph: 'Smith spoke Tuesday. "…"' — the last few
+    # only, as a reader would (and a paragraph of thousands of sentences stays linear)
+    k = bisect.bisect_left(doc.starts[par], lo)
+    for s in reversed(doc.starts[par][max(0, k - _LOOK_BACK):k]):
         np = cue_subject_near(doc, par, s)
         if np is not None:
             a = resolve(doc, np)
@@ -273,6 +280,7 @@ def _group(doc: Document, keep: list[Segment], attrs: list[Attribution | None],
     """Segments that make one quote: a split quote ('"A," he said, "B."') and a quotation
     running over several paragraphs (each paragraph reopening the marks)."""
     groups: list[list[int]] = []
+    first: Attribution | None = None  # the first attribution in groups[-1], kept as it grows
     for i, s in enumerate(keep):
         if groups:
             j = groups[-1][-1]
@@ -281,15 +289,14 @@ def _group(doc: Document, keep: list[Segment], attrs: list[Attribution | None],
             label = attrs[i] is not None and attrs[i].where == "label"
             # a long quotation names its speaker once; a continued segment with an attribution
             # of its own means a closing mark went missing, so it starts a new quote
-            first = next((attrs[k] for k in groups[-1] if attrs[k] is not None), None)
             other = own_after and first is not None and (
                 first.speaker != attrs[i].speaker or first.where in ("after", "before"))
-            if s.continues and prev.par in (s.par - 1, s.par) and not prev.closed and not label and not other:
-                groups[-1].append(i)
-                continue
-            if (not own_after and attrs[j] is not None and attrs[j].where == "after"
+            if (s.continues and prev.par in (s.par - 1, s.par) and not prev.closed and not label and not other) or (
+                    not own_after and attrs[j] is not None and attrs[j].where == "after"
                     and _between_is_attribution(doc, prev, s) and direct[j]):
                 groups[-1].append(i)
+                first = attrs[i] if first is None else first
                 continue
         groups.append([i])
+        first = attrs[i]
     return groups

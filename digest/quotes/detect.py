@@ -8,6 +8,7 @@ on (news style repeats the opening mark on each paragraph of a long quotation).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,19 @@ def _looks_opening(text: str, i: int, n: int) -> bool:
     return (before in _OPEN_PRECEDE or before.isspace()) and not after.isspace()
 
 
+def _inside(tags: list[tuple[int, int]], i: int) -> bool:
+    """Whether i falls strictly inside one of the tags (in order, disjoint): a binary search."""
+    k = bisect.bisect_left(tags, (i,)) - 1
+    return k >= 0 and tags[k][0] < i < tags[k][1]
+
+
+def _end_before_spaces(text: str, i: int) -> int:
+    """len(text[:i].rstrip()), without copying the text before i."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def find_segments(text: str, par: int, doubled_apostrophes: bool = True) -> list[Segment]:
     """Quoted stretches of one paragraph, in order."""
     marks = _MARKS if doubled_apostrophes else _MARKS_NO_DOUBLED
@@ -55,9 +69,11 @@ def find_segments(text: str, par: int, doubled_apostrophes: bool = True) -> list
     single_at = -1
     tags = [(t.start(), t.end()) for t in _TAG.finditer(text)] if "<" in text else []
     run_on: set[int] = set()  # opening marks that carry on the quote just before them
+    # where the first non-space character is: text[:i] is never sliced, a paragraph can be huge
+    lead = len(text) - len(text.lstrip())
     for m in marks.finditer(text):
         ch, i, n = m.group(), m.start(), len(m.group())
-        if tags and any(a < i < b for a, b in tags):
+        if tags and _inside(tags, i):
             continue  # <tweet author="…">: markup attributes, not speech
         if ch in "‘’":
             # Single quotes count only outside double quotes, and a closing ’ must not be an
@@ -71,7 +87,7 @@ def find_segments(text: str, par: int, doubled_apostrophes: bool = True) -> list
                 single_at = -1
             continue
         if open_at < 0:
-            if ch == "”" and not _looks_opening(text, i, n) and text[:i].strip():
+            if ch == "”" and not _looks_opening(text, i, n) and i > lead:
                 continue  # a stray closing mark is not a quote (but one opening a paragraph is)
             if ch == '"' and i > 0 and (text[i - 1].isdigit() or text[i - 1] == "="):
                 continue  # 6'3" is a height; pic="…" is markup, not speech
@@ -81,10 +97,10 @@ def find_segments(text: str, par: int, doubled_apostrophes: bool = True) -> list
             continue
         opener = text[open_at]
         if ch in "“\"" and depth == 0 and _looks_opening(text, i, n) and not _looks_closing(text, i, n) \
-                and text[:i].rstrip()[-1:] in ".?!…" and i - open_at > 2:
+                and text[_end_before_spaces(text, i) - 1] in ".?!…" and i - open_at > 2:
             # '"A sentence. "Another…' — a new paragraph of the same quotation run into this one
             # (its closing mark was never printed): end the open quote here and start the next
-            end = len(text[:i].rstrip())
+            end = _end_before_spaces(text, i)
             out.append(Segment(par, open_at + open_len, end, open_at, end, False))
             open_at, open_len, depth = i, n, 0
             run_on.add(i)

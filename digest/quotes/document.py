@@ -44,6 +44,17 @@ _FOR_ORG = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s?)+
 _PAREN = re.compile(r"\([^()\x01]{1,40}\)")
 
 
+_MAX_SENTENCES_BACK = 60
+_REACH = 1200  # characters; the longest sentences in news copy run to about 900
+
+
+def _word_start(text: str, at: int, limit: int) -> int:
+    """The first word start at or after at (before limit): a clipped sentence starts on a word."""
+    while at < limit and not text[at - 1].isspace():
+        at += 1
+    return at
+
+
 class Document:
     def __init__(self, texts: list[str], segs: list[Segment], skip: set[int]):
         self.texts = texts
@@ -68,10 +79,19 @@ class Document:
     # -- sentences -------------------------------------------------------------------------
 
     def sentence(self, par: int, pos: int) -> tuple[int, int]:
+        """The sentence holding pos, at most _REACH characters either side of pos: a run of
+        quotes with no sentence end between them ('"A," he said, "B." "C," …') is one long
+        "sentence", and reading all of it for every quote would be quadratic. News sentences
+        stay well under that reach."""
         starts = self.starts[par]
         k = bisect.bisect_right(starts, pos) - 1
-        end = starts[k + 1] if k + 1 < len(starts) else len(self.texts[par])
-        return starts[max(k, 0)], end
+        lo = starts[max(k, 0)]
+        hi = starts[k + 1] if k + 1 < len(starts) else len(self.texts[par])
+        if lo < pos - _REACH:
+            lo = _word_start(self.masked[par], pos - _REACH, pos)
+        if hi > pos + _REACH:
+            hi = pos + _REACH
+        return lo, hi
 
     # -- entities --------------------------------------------------------------------------
 
@@ -109,6 +129,12 @@ class Document:
             self.mentions[par].sort(key=lambda m: m.start)
             for m in self.mentions[par]:
                 m.speaks = bool(_SPEAKS.match(masked, m.end))
+        # full names by given name, for "Hillary" alone; fixed from here on (resolving short
+        # names only adds one-word entities), and a lookup, not a scan of every entity per name
+        self._by_given: dict[str, list[int]] = {}
+        for i, e in enumerate(self.entities):
+            if e.kind == "person" and " " in e.name:
+                self._by_given.setdefault(e.name.split()[0].lower(), []).append(i)
         for m in pending:
             m.entity = self._resolve_short(m)
         self._merge_glued()
@@ -177,8 +203,7 @@ class Document:
         cands = self._by_surname.get(word, [])
         if not cands:
             # a given name alone ("Hillary") when exactly one full name starts with it
-            cands = [i for i, e in enumerate(self.entities)
-                     if e.kind == "person" and e.person and " " in e.name and e.name.split()[0].lower() == word]
+            cands = [i for i in self._by_given.get(word, ()) if self.entities[i].person]
             if len(cands) != 1:
                 cands = []
         if cands and m.gender:
@@ -201,20 +226,27 @@ class Document:
         """Of several people sharing a surname, the one named most recently before (par, pos)."""
         if len(cands) == 1:
             return cands[0]
-        best, best_at = cands[0], (-1, -1)
         for p in range(min(par, len(self.mentions) - 1), -1, -1):
-            for m in self.mentions[p]:
-                if m.entity in cands and len(m.tokens) > 1 and (p, m.start) < (par, pos) and (p, m.start) > best_at:
-                    best, best_at = m.entity, (p, m.start)
-            if best_at[0] >= 0:
-                break
-        return best
+            ms = self.mentions[p]
+            # from the last mention before (par, pos) backwards: the first fit is the nearest
+            n = bisect.bisect_left(self.mention_starts(p), pos) if p == par else len(ms)
+            for k in range(n - 1, -1, -1):
+                m = ms[k]
+                if m.entity in cands and len(m.tokens) > 1:
+                    return m.entity
+        return cands[0]
 
     def lookup(self, tokens: list[str], kind: str, par: int, pos: int) -> int:
         """Entity for a name found at (par, pos), preferring the mention recorded there."""
-        for m in self.mentions[par]:
-            if m.start <= pos < m.end and m.entity >= 0 and m.kind != "desc":
-                return m.entity
+        # names never overlap one another (descriptions may): only the last name starting at
+        # or before pos can hold it (bisect, not a scan: a paragraph can hold thousands of names)
+        ms = self.mentions[par]
+        for k in range(bisect.bisect_right(self.mention_starts(par), pos) - 1, -1, -1):
+            m = ms[k]
+            if m.kind != "desc":
+                if pos < m.end and m.entity >= 0:
+                    return m.entity
+                break
         key = tuple(t.lower().rstrip(".") for t in tokens)
         if key in self._by_key:
             return self._by_key[key]
@@ -227,7 +259,10 @@ class Document:
     def mentions_before(self, par: int, pos: int, max_pars: int = 3):
         """Mentions before (par, pos), grouped by sentence, most recent sentence first;
         inside a sentence in reading order (the subject usually comes first).
-        Yields (mentions, paragraph, sentence start, sentence end)."""
+        Yields (mentions, paragraph, sentence start, sentence end), for the last
+        _MAX_SENTENCES_BACK sentences at most: nobody refers further back than that, and a
+        reference nothing resolves must not read the whole article."""
+        budget = _MAX_SENTENCES_BACK
         for p in range(par, max(-1, par - max_pars - 1), -1):
             if p in self.skip:
                 continue
@@ -235,13 +270,17 @@ class Document:
             starts = self.starts[p]
             n = bisect.bisect_left(starts, limit)  # sentences starting before the limit
             ms = self.mentions[p]
-            keys = self._mention_starts(p)
+            keys = self.mention_starts(p)
             for k in range(n - 1, -1, -1):
                 lo, hi = starts[k], (starts[k + 1] if k + 1 < n else limit)
                 a, b = bisect.bisect_left(keys, lo), bisect.bisect_left(keys, hi)
                 yield [m for m in ms[a:b] if m.entity >= 0], p, lo, hi
+                budget -= 1
+                if budget <= 0:
+                    return
 
-    def _mention_starts(self, p: int) -> list[int]:
+    def mention_starts(self, p: int) -> list[int]:
+        """The start offsets of mentions[p], for bisecting (built once the mentions are final)."""
         cached = self._starts_cache.get(p)
         if cached is None:
             cached = self._starts_cache[p] = [m.start for m in self.mentions[p]]

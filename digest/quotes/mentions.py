@@ -44,29 +44,38 @@ def mask(text: str, segs: list[Segment]) -> str:
 def sentence_starts(masked: str, text: str, segs: list[Segment]) -> list[int]:
     """Offsets where sentences begin; a quote's own punctuation never ends a sentence,
     except a quote ending in '.' followed by a capitalised clause that is not its attribution."""
+    # offsets, never slices of the paragraph: one paragraph can be megabytes of sentences
     starts = [0]
     for m in _BOUNDARY.finditer(masked):
-        word = re.search(r"([\w.]+)$", masked[:m.start()])
-        w = word.group(1).lower() if word else ""
+        w = _word_before(masked, m.start()).lower()
         if w in ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
             continue
-        starts.append(m.end() + len(masked[m.end():]) - len(masked[m.end():].lstrip()))
+        starts.append(_SPACES.match(masked, m.end()).end())
     for s in segs:
-        inner = text[s.start:s.end].rstrip()
-        if s.closed and inner.endswith("."):
-            rest = masked[s.after:]
-            stripped = rest.lstrip()
-            if stripped[:1].isupper() and not _is_short_attribution(stripped):
-                starts.append(s.after + len(rest) - len(stripped))
+        if s.closed and text[s.start:s.end].rstrip().endswith("."):
+            nxt = _SPACES.match(masked, s.after).end()
+            if masked[nxt:nxt + 1].isupper() and not _is_short_attribution(masked, nxt):
+                starts.append(nxt)
     return sorted(set(starts))
 
 
-_ATTR_TAIL = re.compile(r"^[^.!?\x01]{0,80}?\b(said|says|added|adds|wrote|writes|asked|told|tells|"
+_SPACES = re.compile(r"\s*")
+
+
+def _word_before(masked: str, end: int) -> str:
+    """The run of word characters and dots ending at end ("Mr.", "U.S", "Smith")."""
+    i = end
+    while i > 0 and (masked[i - 1].isalnum() or masked[i - 1] in "._"):
+        i -= 1
+    return masked[i:end]
+
+
+_ATTR_TAIL = re.compile(r"[^.!?\x01]{0,80}?\b(said|says|added|adds|wrote|writes|asked|told|tells|"
                         r"explained|noted|continued|replied|recalled|declared|insisted)\b[^.!?\x01]{0,40}[.!?]")
 
 
-def _is_short_attribution(rest: str) -> bool:
-    m = _ATTR_TAIL.match(rest)
+def _is_short_attribution(masked: str, pos: int) -> bool:
+    m = _ATTR_TAIL.match(masked, pos)
     return bool(m) and len(m.group(0).split()) <= 10
 
 

@@ -18,6 +18,7 @@ from digest.quotes.mentions import analyse_run, name_runs
 UNKNOWN = "UNKNOWN"
 _HE = re.compile(r"\b[Hh]e\b")
 _SHE = re.compile(r"\b[Ss]he\b")
+_DOC_MENTIONS = 8  # "the statement": the last few times the article names one, per paragraph
 
 
 @dataclass(slots=True)
@@ -166,7 +167,9 @@ def _resolve_document(doc: Document, np: NP) -> Attribution:
     for p in range(np.par, max(-1, np.par - 4), -1):
         masked = doc.masked[p]
         limit = np.pos if p == np.par else len(masked)
-        for m in reversed(list(re.finditer(r"\b" + re.escape(noun) + r"\b", masked[:limit], re.I))):
+        # the last few mentions of the noun only: a huge paragraph must not be read per quote
+        found = list(re.compile(r"\b" + re.escape(noun) + r"\b", re.I).finditer(masked, max(0, limit - 3000), limit))
+        for m in reversed(found[-_DOC_MENTIONS:]):
             if p == np.par and m.start() == np.pos + len(np.text) - len(noun):
                 continue
             sub = cue_subject_near(doc, p, m.start())
