@@ -7,6 +7,7 @@ in `digest.group`.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from digest.clean import clean
@@ -37,7 +38,9 @@ def analyse(source: Source, settings: AnalysisSettings) -> Article:
     summary = summarize(body.paragraphs, algorithm=settings.algorithm, sentences=settings.sentences, max_words=settings.max_words)
     quotes = extract_quotes(body.paragraphs, doubled_apostrophes=settings.doubled_apostrophes)
     return Article(
-        source=source,
+        # The page text has served its purpose; an archive of 10,000 articles should not
+        # keep every page twice in memory and in the cache (the clean body stays).
+        source=dataclasses.replace(source, text="", body_html=None),
         slug="",
         meta=meta,
         body=body,

@@ -117,14 +117,16 @@ def build(
     report.warnings.extend(warnings)
     manifest = PageManifest(config.root / CACHE_DIR, config.output) if use_cache else None
     previous = manifest.load() if manifest else {}
-    rendered = render_site(site, config, previous)
-    writer = SiteWriter()
-    writer.add_all(rendered.files)
-    for path in rendered.reused:
-        writer.reuse(path, config.output / path)
-    if manifest:
-        manifest.invalidate()  # a crash before save() must not leave keys that describe another build
-    report.files_written = writer.commit(config.output, protected=(config.root, *config.content))
+    writer = SiteWriter(config.output, protected=(config.root, *config.content))
+    try:
+        rendered = render_site(site, config, previous, emit=writer.add)
+        for path in sorted(rendered.reused):
+            writer.reuse(path, config.output / path)
+        if manifest:
+            manifest.invalidate()  # a crash before save() must not leave keys that describe another build
+        report.files_written = writer.commit()
+    finally:
+        writer.abort()
     report.pages_reused = len(rendered.reused)
     if manifest:
         manifest.save(rendered.keys)

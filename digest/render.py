@@ -88,9 +88,14 @@ def make_environment(folders: list[Path]) -> jinja2.Environment:
     return env
 
 
-def render_site(site: Site, config: Config, previous: Mapping[str, str] | None = None) -> Rendered:
+def render_site(
+    site: Site, config: Config, previous: Mapping[str, str] | None = None, emit: Callable[[str, bytes], None] | None = None
+) -> Rendered:
     """Render every page, except those whose key matches `previous` (the last build's keys
-    for pages whose output file still exists): those are reused as they are."""
+    for pages whose output file still exists): those are reused as they are.
+
+    With `emit`, each file is handed over as soon as it is made instead of being collected
+    (the writer streams it to disk), and `Rendered.files` stays empty."""
     folders = theme_folders(config)
     env = make_environment(folders)
     shared = {
@@ -111,6 +116,7 @@ def render_site(site: Site, config: Config, previous: Mapping[str, str] | None =
     base = _digest(__version__, code_version(), _theme_digest(folders), config.title, config.description, config.language,
                    config.base_url, tuple(map(str, config.content)), len(site.articles))
     outputs: dict[str, bytes] = {}
+    put = emit or outputs.__setitem__
     reused: set[str] = set()
     keys: dict[str, str] = {}
     page_list, digests, everything = pages(site, config)
@@ -120,7 +126,7 @@ def render_site(site: Site, config: Config, previous: Mapping[str, str] | None =
         if previous.get(page.path) == key:
             reused.add(page.path)
             continue
-        outputs[page.path] = _render(env, page.path, page.template, page.make_context(), shared, config).encode("utf-8")
+        put(page.path, _render(env, page.path, page.template, page.make_context(), shared, config).encode("utf-8"))
     speaker_deps = {s.slug: _digest(s, tuple(digests[slug] for slug, _ in s.quotes)) for s in site.speakers}
     for path, speaker_slug, produce in feed_outputs(site, config.base_url):
         key = _digest(base, path, speaker_deps[speaker_slug] if speaker_slug else everything)
@@ -128,14 +134,16 @@ def render_site(site: Site, config: Config, previous: Mapping[str, str] | None =
         if previous.get(path) == key:
             reused.add(path)
         else:
-            outputs[path] = produce()
+            put(path, produce())
     key = _digest(base, "data", everything)
     if all(previous.get(path) == key for path in DATA_FILES):
         reused.update(DATA_FILES)
     else:
-        outputs.update(data_files(site))
+        for path, content in data_files(site).items():
+            put(path, content)
     keys.update(dict.fromkeys(DATA_FILES, key))
-    outputs.update(static_files(folders))
+    for path, content in static_files(folders).items():
+        put(path, content)
     return Rendered(outputs, frozenset(reused), keys)
 
 

@@ -20,61 +20,95 @@ from digest.errors import WriteError
 
 
 class SiteWriter:
-    """Collects (path, bytes) for one build; refuses duplicates and escapes."""
+    """Writes one build's files into a staging folder, then swaps it in; refuses
+    duplicates and escapes.
 
-    def __init__(self) -> None:
-        self._files: dict[str, bytes] = {}
+    Given the output folder up front, files are written as they are added, so a site of
+    tens of thousands of pages is never held in memory at once; without it, they are
+    kept until `commit(output)`.
+    """
+
+    def __init__(self, output: Path | None = None, *, protected: Iterable[Path] = ()) -> None:
         self._folded: set[str] = set()  # "Test.html" and "test.html" collide on macOS and Windows
-        self._reused: dict[str, Path] = {}
+        self._pending: list[tuple[str, bytes | Path]] = []
+        self._made: set[Path] = set()
+        self._count = 0
+        self._output: Path | None = None
+        self._staging: Path | None = None
+        if output is not None:
+            self._begin(output, protected)
 
-    def add(self, path: str, content: bytes) -> None:
+    def _begin(self, output: Path, protected: Iterable[Path]) -> None:
+        check_output_folder(output, protected)
+        self._output = output.absolute()
+        self._output.parent.mkdir(parents=True, exist_ok=True)
+        recover_output(self._output)
+        self._staging = Path(tempfile.mkdtemp(prefix=f".{self._output.name}.tmp-", dir=self._output.parent))
+
+    def _claim(self, path: str) -> str:
         safe = safe_path(path)
         if safe.casefold() in self._folded:
             raise WriteError(f"two pages want the same output file {safe!r}; rename one of their sources")
         self._folded.add(safe.casefold())
-        self._files[safe] = content
+        self._count += 1
+        return safe
+
+    def add(self, path: str, content: bytes) -> None:
+        safe = self._claim(path)
+        if self._staging is None:
+            self._pending.append((safe, content))
+        else:
+            self._put(safe, content)
 
     def reuse(self, path: str, previous: Path) -> None:
         """Carry a file over from the previous build unchanged (hard-linked, not rewritten)."""
-        safe = safe_path(path)
-        if safe.casefold() in self._folded:
-            raise WriteError(f"two pages want the same output file {safe!r}; rename one of their sources")
-        self._folded.add(safe.casefold())
-        self._reused[safe] = previous
+        safe = self._claim(path)
+        if self._staging is None:
+            self._pending.append((safe, previous))
+        else:
+            self._put(safe, previous)
 
     def add_all(self, files: Mapping[str, bytes]) -> None:
         for path in sorted(files):
             self.add(path, files[path])
 
-    @property
-    def files(self) -> Mapping[str, bytes]:
-        return self._files
+    def _put(self, path: str, content: bytes | Path) -> None:
+        assert self._staging is not None
+        target = self._staging / path
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        if isinstance(content, Path):
+            try:
+                os.link(content, target)  # the old site is never edited in place
+            except OSError:
+                shutil.copy2(content, target)
+        else:
+            target.write_bytes(content)
 
-    def commit(self, output: Path, *, protected: Iterable[Path] = ()) -> int:
-        """Write everything into `output` atomically; returns the number of files written."""
-        check_output_folder(output, protected)
-        output = output.absolute()
-        output.parent.mkdir(parents=True, exist_ok=True)
-        recover_output(output)
-        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
+    def commit(self, output: Path | None = None, *, protected: Iterable[Path] = ()) -> int:
+        """Swap the staged site in atomically; returns the number of files in it."""
         try:
-            made: set[Path] = set()
-            for path in sorted(self._files):
-                target = staging / path
-                _parent(target, made)
-                target.write_bytes(self._files[path])
-            for path in sorted(self._reused):
-                target = staging / path
-                _parent(target, made)
-                try:
-                    os.link(self._reused[path], target)  # the old site is never edited in place
-                except OSError:
-                    shutil.copy2(self._reused[path], target)
-            _swap(staging, output)
+            if self._staging is None:
+                if output is None:
+                    raise ValueError("commit() needs the output folder when the writer was made without one")
+                self._begin(output, protected)
+            for path, content in self._pending:
+                self._put(path, content)
+            self._pending.clear()
+            assert self._staging is not None and self._output is not None
+            _swap(self._staging, self._output)
         except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
+            self.abort()
             raise
-        return len(self._files) + len(self._reused)
+        self._staging = None
+        return self._count
+
+    def abort(self) -> None:
+        """Drop the staged files; the old site stays as it was."""
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
 
 
 def _parent(target: Path, made: set[Path]) -> None:
