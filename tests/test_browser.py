@@ -164,3 +164,30 @@ def test_search_finds_a_known_quote(served_site, browser):
     assert "/articles/" in page.url and "#q-" in page.url
     assert page.evaluate("document.querySelector(':target') !== null")
     page.close()
+
+
+def test_no_layout_shift_and_keyboard_reaches_content(served_site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served_site)
+    shift = page.evaluate(
+        """() => new Promise(resolve => {
+            let total = 0;
+            new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+                .observe({type: "layout-shift", buffered: true});
+            setTimeout(() => resolve(total), 500);
+        })"""
+    )
+    assert shift < 0.01  # "good" is below 0.1; a static page should not shift at all
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to content"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().left >= 0")  # visible when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    # Tabbing on goes through the site navigation, then into the content, in reading order.
+    seen = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("document.activeElement.closest('nav, main, header')?.tagName || ''"))
+    assert "MAIN" in seen
+    page.close()
