@@ -131,7 +131,7 @@ class Quote:
     speaker: str  # canonical-ish name as found, an organisation, or "UNKNOWN"
     kind: str  # "direct" | "partial"
     cue: str  # attribution wording, e.g. "said", "told reporters", "according to"
-    spans: tuple[Span, ...]  # one per segment, covering the text inside the marks
+    spans: tuple[Span, ...]  # one per segment: the text inside the marks, trimmed, without the attribution comma
     speaker_description: str = ""  # for unnamed sources: "a senior administration official"
     confidence: float = 1.0
 

@@ -26,6 +26,7 @@ from digest.feeds import feed_outputs, speaker_feed_url
 from digest.highlight import highlighted_paragraphs, quote_anchor, quote_in_context, sentence_anchor, sentence_target
 from digest.cache import code_version
 from digest.model import Article, Day, Quote, Site, Speaker
+from digest.repeats import group_repeats
 
 TEMPLATES = ("index.html", "day.html", "article.html", "speakers.html", "speaker.html", "outlets.html", "outlet.html", "404.html")
 
@@ -224,9 +225,14 @@ def pages(site: Site, config: Config) -> tuple[list[Page], dict[str, str], str]:
 
 def _speaker_context(speaker: Speaker, by_slug: dict[str, Article]) -> dict:
     quotes = [(by_slug[slug], by_slug[slug].quotes[i], i) for slug, i in speaker.quotes]
+    # One entry per distinct quote, the first (newest) telling shown, the others listed.
+    repeats = group_repeats([quote.text for _, quote, _ in quotes])
+    also = {members[0]: [quotes[m] for m in members[1:]] for members in repeats}
+    shown = [quotes[members[0]] for members in repeats]
     path = urls.speaker_url(speaker.slug)
     sparkline = speaker_chart([(by_slug[slug], i) for slug, i in speaker.quotes], lambda target: urls.relative(path, target))
-    return {"speaker": speaker, "groups": _by_date(quotes), "speaker_chart": sparkline}
+    also_by_item = {(a.slug, i): also[position] for position, (a, _, i) in enumerate(quotes) if position in also}
+    return {"speaker": speaker, "groups": _by_date(shown), "speaker_chart": sparkline, "also": also_by_item, "distinct": len(shown)}
 
 
 def _outlets_context(site: Site) -> dict:

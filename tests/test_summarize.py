@@ -179,3 +179,47 @@ def test_briefing_is_capped_and_handles_an_empty_day():
             for i in range(20)]
     assert len(daily_briefing(many, sentences=6)) == 6
     assert daily_briefing([]) == ()
+
+
+def test_single_quote_style_quotations_and_speech_fragments_are_not_picked():
+    # British papers quote with single marks, which double as apostrophes.
+    paragraphs = [
+        Paragraph("The football club confirmed on Friday that its manager had signed a new three-year contract.", 1),
+        Paragraph("The players' union said members welcomed the decision after a difficult season.", 2),
+        Paragraph("'It is the best news the club could have had this year.'", 3),  # no speaker
+        Paragraph("The chairman told reporters: 'We looked at many candidates. "
+                  "In the end the choice was easy for the whole board.'", 4),  # cut mid-quotation
+        Paragraph("I am proud of the way the squad responded to the pressure all season.", 5),  # speech
+        Paragraph("The club's fans had campaigned for the manager to stay since his arrival in March.", 6),
+    ]
+    chosen = texts(summarize(paragraphs, sentences=6, max_words=500))
+    assert any(t.startswith("The players' union") for t in chosen)  # a possessive is not a quote
+    assert any(t.startswith("The club's fans") for t in chosen)
+    joined = " ".join(chosen)
+    for fragment in ("best news", "many candidates", "choice was easy", "I am proud"):
+        assert fragment not in joined
+
+
+def test_captions_are_not_picked_but_roman_numerals_are_not_speech():
+    paragraphs = [
+        Paragraph("A museum in the capital opened an exhibition of letters written by soldiers in World War I.", 1),
+        Paragraph("On display: Letters from the trenches sit in glass cases at the new gallery in the capital.", 2),
+        Paragraph("The curator (pictured) spent four years collecting the letters from families across the country.", 3),
+        Paragraph("More than two hundred letters are shown, many of them never published before this year.", 4),
+    ]
+    chosen = texts(summarize(paragraphs, sentences=4, max_words=500))
+    assert chosen[0].startswith("A museum")
+    assert any(t.startswith("More than two hundred") for t in chosen)
+    assert not any(t.startswith(("On display", "The curator")) for t in chosen)
+
+
+def test_sentence_restating_the_lead_is_not_picked_as_a_second_sentence():
+    # Scraped pages repeat the lead in other words (captions, standfirsts): it adds nothing.
+    paragraphs = [
+        Paragraph("Firefighters rescued three hikers stranded on a mountain ridge by a sudden snowstorm on Sunday.", 1),
+        Paragraph("Three hikers stranded on the ridge waited for hours in the sudden snowstorm before "
+                  "firefighters arrived.", 2),
+        Paragraph("The hikers had set out in sunshine and were not equipped for the cold, officials said.", 3),
+    ]
+    chosen = texts(summarize(paragraphs, sentences=3, max_words=200))
+    assert len(chosen) == 2 and chosen[1].startswith("The hikers had set out")

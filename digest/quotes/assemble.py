@@ -174,7 +174,7 @@ def context_attribution(doc: Document, seg: Segment, last_speaker: dict[int, Att
             if a is not None:
                 a.where, a.cue = "context", ":"
                 return a
-        for s in reversed(doc.starts[p]):
+        for s in reversed(doc.starts[p][-_LOOK_BACK:]):
             np = cue_subject_near(doc, p, s)
             if np is not None:
                 a = resolve(doc, np)

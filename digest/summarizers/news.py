@@ -13,12 +13,12 @@ of ~60 words scores (and reads) better than three long sentences.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .document import DocSentence
+from .filters import is_quality, needs_previous
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class Weights:
     position_decay: float = 0.3  # score = exp(-decay * sentence index) ...
     centrality: float = 1.5  # ... + centrality * cosine(sentence, rest of the article)
     redundancy: float = 0.6  # MMR: minus redundancy * max similarity to chosen sentences
-    duplicate: float = 0.8  # similarity above which a sentence repeats a chosen one: never picked
+    duplicate: float = 0.55  # similarity above which a sentence repeats a chosen one: never picked
     min_words: int = 6  # shorter sentences are fragments or labels
     max_sentence_words: int = 55  # longer ones blow the budget on one idea
     overshoot: float = 0.2  # a sentence may overrun max_words by this share of the budget
@@ -46,25 +46,6 @@ STOP_WORDS = frozenset(
     too under until up very was we were what when where which while who whom why will with
     would you your yours year years new one two also told like mr mrs ms""".split()
 )
-
-# Lines that belong to the page, not the story: captions, credits, promos, sharing.
-_BOILERPLATE = re.compile(
-    r"scroll down|click here|read more\b|\bsubscribe\b|newsletter|follow (?:us|@)"
-    r"|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©|\bgetty\b|\bcaption\b"
-    r"|(?:photo(?:graph)?|image)s?\s*(?:credit|:)|\b(?:ap|afp|reuters|epa)\s+photo"
-    r"|contributed (?:to )?(?:this )?report|download (?:the|our) app|share this|watch (?:the )?video"
-    r"|\bpictured\s*(?:above|below|left|right)"
-    r"|^(?:video|watch|listen|photos?|gallery|advertisement|related)\b",
-    re.IGNORECASE,
-)
-# First words that need the previous sentence to make sense: pronouns and
-# demonstratives ("He said…", "This means…") and connectives ("But…", "However,…").
-_DEPENDENT_START = frozenset(
-    """he she they it his her their its him them this that these those such
-    but however meanwhile still yet and""".split()
-)
-_TERMINAL = ('.', '?', '!', '"', "”", "’", "'", ")")
-
 
 @lru_cache(maxsize=1 << 16)  # a text repeats its words: a 5 MB article has ~50,000 distinct ones
 def stem(word: str) -> str:
@@ -93,47 +74,6 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     if not dot:
         return 0.0
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
-
-
-def _unbalanced_quotes(text: str) -> bool:
-    """A sentence cut inside a quotation: its marks do not pair up."""
-    if text.count("“") != text.count("”"):
-        # Mixed styles (“…") are common in scraped text; count straight marks as either.
-        curly_open, curly_close = text.count("“"), text.count("”")
-        straight = text.count('"')
-        return (curly_open + curly_close + straight) % 2 == 1
-    return text.count('"') % 2 == 1
-
-
-_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
-
-
-def _unattributed_quotation(text: str) -> bool:
-    """A sentence that is only someone's words: without its speaker it means little."""
-    outside = _QUOTATION.sub(" ", text)
-    return outside != text and len(re.findall(r"\w+", outside)) < 2
-
-
-def is_quality(sentence: DocSentence, weights: Weights) -> bool:
-    """Can this sentence stand in a summary at all? (Independent of what else is chosen.)"""
-    text = str(sentence)  # str(), not .text, so sumy sentences work too
-    n = len(sentence.words)
-    if n < weights.min_words or n > 2 * weights.max_sentence_words:
-        return False
-    if not text.rstrip().endswith(_TERMINAL) or text.rstrip().endswith(":"):
-        return False  # headline-like line, caption, or an introduction to a list
-    first = text.lstrip("\"“‘'([ ")[:1]
-    if first.islower():
-        return False  # a fragment left by the scraper or the splitter
-    if _unbalanced_quotes(text) or _unattributed_quotation(text) or _BOILERPLATE.search(text):
-        return False
-    return True
-
-
-def needs_previous(sentence: DocSentence) -> bool:
-    """Does this sentence lean on the one before it ("He said…", "But…", "X also said…")?"""
-    opening = [w.lower() for w in sentence.words[:8]]
-    return bool(opening) and (opening[0] in _DEPENDENT_START or "also" in opening)
 
 
 class NewsSummarizer:
@@ -177,7 +117,7 @@ class NewsSummarizer:
             return []
         terms = [content_terms(s.words) for s in sentences]
         ratings = self.rate(sentences, terms)
-        quality = [is_quality(s, w) for s in sentences]
+        quality = [is_quality(s, w.min_words, 2 * w.max_sentence_words) for s in sentences]
         budget = self.max_words or 10**9
         chosen: list[int] = []
         used = 0
