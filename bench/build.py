@@ -74,8 +74,10 @@ def make_project(root: Path, size: int, real: list[tuple[str, list[str]]]) -> bo
 def run_build(root: Path, cache: bool, executor: str) -> tuple[float, int, int, int]:
     result = subprocess.run(
         [sys.executable, "-c", CHILD, str(root / "config.toml"), "cache" if cache else "nocache", executor],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True,
     )
+    if result.returncode != 0:
+        raise SystemExit(f"the build failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr[-3000:]}")
     seconds, peak_kb, articles, cached, errors = result.stdout.split()
     return float(seconds), int(peak_kb) // 1024, int(articles), int(cached)
 

@@ -21,7 +21,9 @@ from digest.model import Article
 SHINGLE = 5
 SKETCH = 8  # bottom-k sketch kept per article (cached with its analysis)
 SHARED_KEYS = 2  # articles sharing 2 of their 8 smallest shingle hashes become candidates
-THRESHOLD = 0.8  # share of the smaller article's shingles found in the other
+THRESHOLD = 0.8  # share of the LARGER article's shingles found in the other: both must be mostly the
+# same text. Measured against the smaller one, an article built from parts of others looks
+# like a copy of each, and copies chain into one giant "story" (seen at 10,000 articles).
 MAX_BUCKET = 64  # a bucket this full is boilerplate-like text shared by many articles
 
 
@@ -71,7 +73,7 @@ def merge_duplicates(articles: Sequence[Article]) -> tuple[tuple[Article, ...], 
         if count < min(SHARED_KEYS, short) or find(first) == find(second):
             continue
         a, b = shingles_of(first), shingles_of(second)
-        if a and b and len(a & b) >= THRESHOLD * min(len(a), len(b)):
+        if a and b and len(a & b) >= THRESHOLD * max(len(a), len(b)):
             parent[find(second)] = find(first)
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(articles)):

@@ -34,3 +34,13 @@ def test_different_stories_are_kept_apart():
     kept, notes = merge_duplicates([article("a.txt", STORY), article("b.txt", OTHER)])
     assert len(kept) == 2 and notes == []
     assert all(a.duplicates == () for a in kept)
+
+
+def test_articles_sharing_some_paragraphs_are_not_copies_and_do_not_chain():
+    """A roundup that reuses paragraphs of two stories is a story of its own, and it must
+    not glue those two stories together."""
+    paragraphs_a = STORY.split("\n\n")[1:]
+    paragraphs_b = OTHER.split("\n\n")[1:]
+    roundup = "Roundup\n\n" + "\n\n".join(paragraphs_a + paragraphs_b) + "\n"
+    kept, notes = merge_duplicates([article("a.txt", STORY), article("b.txt", OTHER), article("r.txt", roundup)])
+    assert len(kept) == 3 and notes == []
