@@ -280,6 +280,19 @@ def test_server_injects_the_script_sets_types_and_answers_404_and_head(server):
     assert fetch(server, "/")[2] == b"<body>v1</body>"
 
 
+def test_a_slow_client_does_not_block_the_others(server):
+    """A client that sends half a request and stalls holds only its own thread."""
+    import socket
+
+    slow = socket.create_connection(server.server_address[:2], timeout=5)
+    try:
+        slow.sendall(b"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # no blank line: never finishes
+        for _ in range(3):
+            assert fetch(server, "/")[0] == 200
+    finally:
+        slow.close()
+
+
 def test_event_stream_sends_the_status_then_a_reload(server, live):
     conn = http.client.HTTPConnection(*server.server_address[:2], timeout=5)
     conn.request("GET", "/__digest__/events")
