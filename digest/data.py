@@ -53,7 +53,7 @@ def briefing_data(site: Site) -> dict:
                 "date_confidence": a.meta.date.confidence,
                 "summary": [{"text": s.text, "url": f"{page}#{sentence_anchor(i)}"} for i, s in enumerate(a.summary)],
                 "quotes": [
-                    {"text": q.text, "speaker": q.speaker, "kind": q.kind, "cue": q.cue, "url": f"{page}#{quote_anchor(i)}"}
+                    {"text": q.text, "speaker": q.speaker, "speaker_role": q.speaker_role, "kind": q.kind, "cue": q.cue, "url": f"{page}#{quote_anchor(i)}"}
                     for i, q in enumerate(a.quotes)
                 ],
             }

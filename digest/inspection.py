@@ -68,7 +68,7 @@ def article_record(article: Article) -> dict:
         "body": "\n\n".join(p.text for p in article.body.paragraphs),
         "summary": [s.text for s in article.summary],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "kind": q.kind, "cue": q.cue, "speaker_description": q.speaker_description}
+            {"text": q.text, "speaker": q.speaker, "kind": q.kind, "cue": q.cue, "speaker_description": q.speaker_description, "speaker_role": q.speaker_role}
             for q in article.quotes
         ],
         "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in article.body.removed],

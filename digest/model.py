@@ -133,6 +133,7 @@ class Quote:
     cue: str  # attribution wording, e.g. "said", "told reporters", "according to"
     spans: tuple[Span, ...]  # one per segment: the text inside the marks, trimmed, without the attribution comma
     speaker_description: str = ""  # for unnamed sources: "a senior administration official"
+    speaker_role: str = ""  # title or apposition from the article: "U.S. Defense Secretary", "chief of staff to …"
     confidence: float = 1.0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections import Counter
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -232,7 +233,16 @@ def _speaker_context(speaker: Speaker, by_slug: dict[str, Article]) -> dict:
     path = urls.speaker_url(speaker.slug)
     sparkline = speaker_chart([(by_slug[slug], i) for slug, i in speaker.quotes], lambda target: urls.relative(path, target))
     also_by_item = {(a.slug, i): also[position] for position, (a, _, i) in enumerate(quotes) if position in also}
-    return {"speaker": speaker, "groups": _by_date(shown), "speaker_chart": sparkline, "also": also_by_item, "distinct": len(shown)}
+    roles = Counter(quote.speaker_role for _, quote, _ in quotes if quote.speaker_role)
+    role = max(roles, key=lambda r: (roles[r], -len(r), r)) if roles else ""
+    return {
+        "speaker": speaker,
+        "role": role,
+        "groups": _by_date(shown),
+        "speaker_chart": sparkline,
+        "also": also_by_item,
+        "distinct": len(shown),
+    }
 
 
 def _outlets_context(site: Site) -> dict:
