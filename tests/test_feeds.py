@@ -106,3 +106,10 @@ def test_data_api(project, monkeypatch):
         page, anchor = quote["url"].split("#")
         assert f'id="{anchor}"' in (site / page).read_text(encoding="utf-8")
     assert data["speakers"][0]["name"] == "Lena Fox"
+
+
+def test_404_page_links_from_the_site_root_when_published(project, monkeypatch):
+    site = build(project, monkeypatch)
+    page = (site / "404.html").read_text(encoding="utf-8")
+    assert '<base href="https://example.github.io/brief/">' in page
+    assert 'href="static/style.css"' in page
