@@ -198,7 +198,8 @@ def root_base(html: bytes) -> bytes:
     """404.html links relative to the site root, but is served at any missing path:
     a <base href="/"> makes its stylesheet and links resolve as they would at /404.html."""
     if re.search(rb"<base[\s>]", html, re.I):
-        return html
+        # The built page may anchor at the published base_url; locally it is served at /.
+        return re.sub(rb"<base[^>]*>", b'<base href="/">', html, count=1, flags=re.I)
     head = re.search(rb"<head[^>]*>", html, re.I)
     at = head.end() if head else 0
     return html[:at] + b'<base href="/">' + html[at:]
