@@ -94,8 +94,14 @@ def _canonical_speakers(articles: Sequence[Article]) -> tuple[tuple[Article, ...
         aliases[canonical.get(name, name)].add(name)
     out = []
     for article in articles:
-        quotes = tuple(dataclasses.replace(q, speaker=canonical.get(q.speaker, q.speaker)) for q in article.quotes)
-        out.append(dataclasses.replace(article, quotes=quotes))
+        # Most names are already canonical: copy only the articles and quotes that change.
+        if any(canonical.get(q.speaker, q.speaker) != q.speaker for q in article.quotes):
+            quotes = tuple(
+                q if canonical.get(q.speaker, q.speaker) == q.speaker else dataclasses.replace(q, speaker=canonical[q.speaker])
+                for q in article.quotes
+            )
+            article = dataclasses.replace(article, quotes=quotes)
+        out.append(article)
     return tuple(out), aliases
 
 
