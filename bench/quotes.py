@@ -108,7 +108,7 @@ def seed_score(verbose: bool = False) -> tuple[int, int] | None:
         print("seed gold absent: skipped")
         return None
     gold = json.loads(path.read_text(encoding="utf-8"))
-    right = total = 0
+    right = both = kinds = total = 0
     for name, arts in gold.items():
         src = SHARED / "seeds" / name
         if not src.exists():
@@ -127,12 +127,16 @@ def seed_score(verbose: bool = False) -> tuple[int, int] | None:
                     ok_names |= aliases.get(alt, {alt})
                 cands = by_text.get(_norm(g["text"]), [])
                 good = any(q.speaker in ok_names for q in cands)
+                kind_ok = any(q.kind == g["kind"] for q in cands)
                 right += good
-                if verbose and not good:
-                    got = [q.speaker for q in cands] or "NOT FOUND"
+                kinds += kind_ok
+                both += any(q.speaker in ok_names and q.kind == g["kind"] for q in cands)
+                if verbose and not (good and kind_ok):
+                    got = [(q.speaker, q.kind, q.speaker_role) for q in cands] or "NOT FOUND"
                     print(f"  miss {name[:3]} L{g['line']} {g['kind']}: gold={g['speaker']} got={got}"
                           f" | {g['text'][:60]}")
     print(f"seeds: {right}/{total} gold quotes with the right text and speaker")
+    print(f"seeds: {kinds}/{total} with the right kind; {both}/{total} with the right speaker AND kind")
     return right, total
 
 

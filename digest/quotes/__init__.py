@@ -5,7 +5,9 @@
 detect.py pairs quote marks; document.py (with mentions.py) reads the sentences and names
 outside the quotes; attribute.py finds the speaker phrase next to a cue verb and resolve.py
 says whom it means; assemble.py joins split and multi-paragraph quotes, falls back on the
-surrounding text, and decides direct vs partial. cues.py holds the word lists.
+surrounding text, and decides direct vs partial. roles.py reads the speaker's title or
+apposition (Quote.speaker_role); places.py turns a country or capital that speaks into its
+government. cues.py holds the word lists.
 """
 
 from __future__ import annotations

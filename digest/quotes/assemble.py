@@ -18,6 +18,8 @@ from digest.quotes.detect import Segment, is_title
 from digest.quotes.document import FRONTED, Document
 from digest.quotes.mentions import MASK, analyse_run, name_runs
 from digest.quotes.resolve import UNKNOWN, Attribution, from_entity, resolve
+from digest.quotes.places import government_of
+from digest.quotes.roles import speaker_role
 
 # words between a quote and its cue verb: few ('"…," Smith said'), more when appositions
 # stand between ('"…," Smith, a former aide to the governor, one of the founders, said')
@@ -48,6 +50,8 @@ def attribute_segment(doc: Document, seg: Segment, nxt: Segment | None) -> Attri
             break
         if m.group(1).lower() in PARTICIPLES:
             break  # '…," adding that' belongs to the main clause before
+        if re.match(r"\s+that\b", masked[m.end():m.end() + 6]):
+            break  # '"hysteria," Putin says that …': the verb has a complement of its own
         np = cue_np(doc, par, seg.after, m)
         if np is not None:
             a = resolve(doc, np)
@@ -65,6 +69,13 @@ def attribute_segment(doc: Document, seg: Segment, nxt: Segment | None) -> Attri
             a.cue, a.where = cue_phrase(masked, m.start(), np), "before"
             return a
     before = masked[lo:seg.open_at].rstrip()
+    label = _CHARACTERISES.search(before)
+    if not cues and label:
+        # 'the Kremlin has cast the warnings as "hysteria"': the label is the subject's word
+        a = _sentence_subject(doc, par, lo, label.start())
+        if a is not None:
+            a.cue, a.where = label.group(1), "before"
+            return a
     if cues or before.endswith(":"):
         a = _sentence_subject(doc, par, lo, seg.open_at)
         if a is not None:
@@ -74,6 +85,9 @@ def attribute_segment(doc: Document, seg: Segment, nxt: Segment | None) -> Attri
     return None
 
 
+_CHARACTERISES = re.compile(r"\b(cast|casts|dismissed|dismisses|labeled|labelled|labels|branded|brands|termed|"
+                            r"terms|characterized|characterised|characterizes|derided|derides|denounced|"
+                            r"denounces|portrayed|portrays)\b[^\x01.;:]{0,100}\bas$")
 _DASH_NAME = re.compile(r"\s*[―—–-]{1,2}\s*([^\x01]{2,60}?)[.\s]*$")
 _TRANSCRIPT = re.compile(r"\s*((?:[A-Z][A-Za-z]*\.?\s){0,3}[A-Z][A-Z'’-]+):\s")
 
@@ -137,10 +151,29 @@ def _sentence_subject(doc: Document, par: int, lo: int, hi: int) -> Attribution 
 _LOOK_BACK = 6  # sentences
 
 
+def _institution_subject(doc: Document, par: int, lo: int, at: int) -> Attribution | None:
+    """'Washington laid out in its response a "serious diplomatic path"': a quoted fragment in
+    a sentence whose subject is a government or an organisation carries that body's wording.
+    People are left to the neighbouring sentences: a person named first is often not the source."""
+    lead = re.match(r"\s*(?:[Tt]he\s+)?", doc.masked[par][lo:at])
+    if lead is None or lo + lead.end() >= at or MASK in doc.masked[par][lo:at]:
+        return None
+    first = next((m for m in doc.mentions[par] if m.start >= lo + lead.end()), None)
+    if first is None or first.start != lo + lead.end() or first.entity < 0 or first.end >= at:
+        return None
+    e = doc.entities[first.entity]
+    if e.kind == "org" or (not e.person and government_of(e.name) != e.name):
+        return Attribution(e.name, "", "", 0.4, "context", first.entity)
+    return None
+
+
 def context_attribution(doc: Document, seg: Segment, last_speaker: dict[int, Attribution]) -> Attribution:
     """A segment with no cue of its own: read the neighbouring sentences."""
     par = seg.par
     lo, hi = doc.sentence(par, seg.open_at)
+    a = _institution_subject(doc, par, lo, seg.open_at)
+    if a is not None:
+        return a
     # the sentence(s) before in the same paragraph: 'Smith spoke Tuesday. "…"' — the last few
     # only, as a reader would (and a paragraph of thousands of sentences stays linear)
     k = bisect.bisect_left(doc.starts[par], lo)
@@ -220,8 +253,30 @@ def is_direct(doc: Document, seg: Segment, attr: Attribution | None) -> bool:
     if starts and (inner[0].isupper() or not inner[0].isalpha()):
         return len(words) >= 2 or inner[-1] in ".?!"
     if starts or ends_with_cue(before) or before.endswith(" that"):
-        return len(words) >= 6 and ends_clause  # 'he said that "…"' with a whole clause inside
+        # 'he said that "…"' with a whole clause inside; "including …", "of …" and a noun
+        # phrase with no verb ('emphasized "the U.S. willingness … to continue …"') are fragments
+        return len(words) >= 6 and ends_clause and _clause_start(words)
     return False
+
+
+_FRAGMENT_START = frozenset("of in on at to for from with by about as than into over under between "
+                            "against without toward towards".split())
+_DETERMINERS = frozenset("the a an this these those its their his her our your my such".split())
+_FINITE = frozenset("is are was were be been being am will would can could should must may might shall "
+                    "has have had does do did won't can't isn't aren't wasn't weren't don't doesn't "
+                    "didn't hasn't haven't wouldn't couldn't shouldn't".split())
+
+
+def _clause_start(words: list[str]) -> bool:
+    """Could a lower-case quote open a clause of its own? Not when it starts with a preposition
+    or an -ing form, nor a noun phrase with no finite verb anywhere in it."""
+    first = words[0].lower().strip("[(\"'‘“")
+    if first in _FRAGMENT_START or (first.endswith("ing") and len(first) > 5):
+        return False
+    if first in _DETERMINERS:
+        lows = {w.lower().strip(".,;:!?\"'’”") for w in words}
+        return bool(lows & _FINITE) or any(w.endswith(("'s", "’s", "n't", "n’t")) for w in lows)
+    return True
 
 
 def build_quotes(doc: Document, segs: list[Segment]) -> tuple[Quote, ...]:
@@ -243,16 +298,26 @@ def build_quotes(doc: Document, segs: list[Segment]) -> tuple[Quote, ...]:
     direct = [direct[i] for i in kept]
     out: list[Quote] = []
     last_speaker: dict[int, Attribution] = {}
+    roles: dict[int, str] = {}  # per entity: every mention is read once
+    by_name = {e.name: i for i, e in enumerate(doc.entities)}
     for g in _group(doc, keep, attrs, direct):
         attr = next((attrs[i] for i in g if attrs[i] is not None and attrs[i].where in ("label", "after")), None) \
             or next((attrs[i] for i in g if attrs[i] is not None), None) \
             or context_attribution(doc, keep[g[0]], last_speaker)
         spans = [span for span in (_trimmed(texts, keep[i]) for i in g) if span.start < span.end]
         speaker = attr.speaker or UNKNOWN
+        role = ""
+        if speaker != UNKNOWN:
+            ent = attr.entity if attr.entity >= 0 else by_name.get(speaker, -1)
+            if ent not in roles:
+                roles[ent] = speaker_role(doc, ent)
+            role = roles[ent]
+            if ent < 0 or not doc.entities[ent].person:
+                speaker = government_of(speaker)  # "Moscow says" → the Russian government
         if spans:  # a pair of marks around nothing but spaces or a comma ('" ,') quotes nobody
             out.append(Quote(text=" ".join(texts[sp.paragraph][sp.start:sp.end] for sp in spans), speaker=speaker,
                              kind="direct" if direct[g[0]] or len(g) > 1 else "partial", cue=attr.cue,
-                             spans=tuple(spans), speaker_description=attr.description if speaker == UNKNOWN else "",
+                             spans=tuple(spans), speaker_description=attr.description if speaker == UNKNOWN else "", speaker_role=role,
                              confidence=round(attr.confidence, 2)))
         if speaker != UNKNOWN:
             for i in g:

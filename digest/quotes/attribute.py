@@ -133,7 +133,7 @@ def _tail_np(doc: Document, par: int, offset: int, reg: str) -> NP | None:
     if not words:
         return None
     last, last_at = words[-1]
-    if last.lower() in PRONOUNS and last.lower() not in ("it", "him", "her"):
+    if last.lower() in PRONOUNS and last.lower() not in ("him", "her"):
         return NP("pronoun", last.lower(), par, offset + base + last_at)
     runs = name_runs(tail)
     if runs and tail[runs[-1][1]:].strip() == "":

@@ -51,6 +51,8 @@ def resolve(doc: Document, np: NP) -> Attribution:
 
 def _resolve_pronoun(doc: Document, np: NP) -> Attribution:
     want = PRONOUNS[np.text]
+    if want == "n":
+        return _resolve_it(doc, np)
     if want in ("p", "s"):
         # "they said": an organisation or a group named just before
         for sentence, *_ in doc.mentions_before(np.par, np.pos, 2):
@@ -93,6 +95,20 @@ def _resolve_pronoun(doc: Document, np: NP) -> Attribution:
                     continue
             return from_entity(doc, m.entity, 0.75 if k < 4 else 0.5 if k < 12 else 0.3)
     return _last_speaker(doc, np, want) or Attribution(UNKNOWN, "", confidence=0.2)
+
+
+def _resolve_it(doc: Document, np: NP) -> Attribution:
+    """"The United States … offered what it called …": "it" is an organisation or a country,
+    the first one in its sentence (the subject), else in the sentence before."""
+    for k, (sentence, *_) in enumerate(doc.mentions_before(np.par, np.pos, 1)):
+        if k == 2:
+            break
+        for m in sentence:
+            e = doc.entities[m.entity]
+            if e.kind == "org" or (m.kind == "name" and not e.person and len(m.tokens) <= 3
+                                   and (len(m.tokens) == 1 or m.tokens[0].lower() in PLACE_STARTS)):
+                return from_entity(doc, m.entity, 0.5)
+    return Attribution(UNKNOWN, "", confidence=0.2)
 
 
 def _last_speaker(doc: Document, np: NP, want: str) -> Attribution | None:
