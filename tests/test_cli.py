@@ -161,3 +161,21 @@ def test_inspect_lists_every_file_even_copies_of_one_story(project, monkeypatch,
     project.write("b.md", GOOD)
     assert run(["inspect", "content", "--json"], monkeypatch, project.root) == 0
     assert [json.loads(line)["source"] for line in capsys.readouterr().out.splitlines()] == ["content/a.md", "content/b.md"]
+
+
+def test_every_flag_default(monkeypatch):
+    """A library upgrade or a refactor must not silently change what a bare command does."""
+    from digest.cli import _parser
+
+    monkeypatch.delenv("DIGEST_BASE_URL", raising=False)
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    build = _parser().parse_args(["build"])
+    assert (build.config, build.out, build.base_url, build.quiet, build.verbose, build.strict) == (None, None, None, False, False, False)
+    assert (build.no_cache, build.executor, build.jobs, build.scheduler, build.debug) == (False, "auto", None, None, False)
+    serve = _parser().parse_args(["serve"])
+    assert (serve.port, serve.bind, serve.no_reload, serve.poll, serve.open, serve.config, serve.out) == (8000, "127.0.0.1", False, False, False, None, None)
+    publish = _parser().parse_args(["publish"])
+    assert (publish.remote, publish.branch, publish.cname, publish.dry_run, publish.force) == ("origin", "gh-pages", None, False, False)
+    assert _parser().parse_args(["init", "x"]).github_actions is False
+    inspect = _parser().parse_args(["inspect", "a.txt"])
+    assert (inspect.json, inspect.config) == (False, None)
