@@ -7,7 +7,6 @@ site is built from the rest.
 
 from __future__ import annotations
 
-import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +21,6 @@ from digest.model import Article, Site, Source
 from digest.read import discover, read_source
 from digest.render import render_site
 from digest.write import SiteWriter
-
-log = logging.getLogger("digest")
-
 
 @dataclass
 class BuildReport:

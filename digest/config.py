@@ -24,7 +24,6 @@ class Option:
     default: object
     help: str
     item_type: type | None = None  # for lists
-    choices: tuple[str, ...] | None = None
 
 
 # The schema, declared once. `digest init` writes it out with its comments.
@@ -93,9 +92,6 @@ class Config:
     briefing_sentences: int
     doubled_apostrophes: bool
 
-    def analysis_key(self) -> str:
-        """The settings that change per-article analysis (part of the cache key)."""
-        return f"{self.summary_algorithm}|{self.summary_sentences}|{self.summary_max_words}|{self.doubled_apostrophes}"
 
 
 def load_config(path: Path | None = None, *, output: Path | None = None, base_url: str | None = None) -> Config:

@@ -40,10 +40,6 @@ def feed_outputs(site: Site, base_url: str) -> list[tuple[str, str | None, Calla
     return outputs
 
 
-def feed_files(site: Site, base_url: str) -> dict[str, bytes]:
-    return {path: produce() for path, _, produce in feed_outputs(site, base_url)}
-
-
 def _speaker_feed_bytes(speaker: Speaker, by_slug: dict[str, Article], site: Site, base_url: str) -> bytes:
     return speaker_feed(speaker, by_slug, site, base_url).encode("utf-8")
 

@@ -29,9 +29,6 @@ from digest.cache import code_version
 from digest.model import Article, Day, Quote, Site, Speaker
 from digest.repeats import group_repeats
 
-TEMPLATES = ("index.html", "day.html", "article.html", "speakers.html", "speaker.html", "outlets.html", "outlet.html", "404.html")
-
-
 def builtin_theme(name: str = "default") -> Path | None:
     folder = Path(str(resources.files("digest.themes"))) / name
     return folder if folder.is_dir() else None
@@ -266,9 +263,12 @@ def _digest(*parts: object) -> str:
 
 
 def _theme_digest(folders: list[Path]) -> str:
+    """Pages depend on the templates only: static files are copied on every build anyway,
+    so reading them here too would read the theme twice (and a CSS edit would re-render
+    every page)."""
     digest = hashlib.blake2b(digest_size=16)
     for folder in folders:
-        for path in sorted(folder.rglob("*")):
+        for path in sorted((folder / "templates").rglob("*")):
             if path.is_file():
                 digest.update(path.as_posix().encode())
                 digest.update(path.read_bytes())
@@ -326,10 +326,6 @@ def _surname_key(name: str) -> str:
     # "Vladimir Putin" sorts under P, as in an index of names; organisations by first word.
     parts = name.split()
     return (parts[-1] if len(parts) > 1 and parts[-1][:1].isupper() else name).casefold()
-
-
-def day_label(day: Day) -> str:
-    return "Undated" if day.date is None else _long_date(day.date)
 
 
 def _long_date(value: dt.date | None) -> str:

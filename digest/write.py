@@ -111,12 +111,6 @@ class SiteWriter:
             self._staging = None
 
 
-def _parent(target: Path, made: set[Path]) -> None:
-    if target.parent not in made:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        made.add(target.parent)
-
-
 def safe_path(path: str) -> str:
     """A normalised relative POSIX path inside the output folder, or WriteError."""
     if "\x00" in path or "\\" in path:
