@@ -106,8 +106,22 @@ def origin(front: dict, key: str) -> str:
 _COMMON = frozenset("the and for with from that this are was were has have not but you your our its his her".split())
 
 
+# Chinese, Japanese and Korean write without spaces: a run of these characters is many words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
 def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _COMMON}
+    """Word stems to compare a candidate headline with the lead; CJK text gives character pairs."""
+    stems = {w.lower()[:5] for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _COMMON}
+    for run in _CJK.findall(text):
+        stems.update(run[i : i + 2] for i in range(len(run) - 1))
+    return stems
+
+
+def _word_count(text: str) -> int:
+    """Words, counting 2.5 CJK characters as one (Japanese averages 2-3 characters a word)."""
+    cjk = sum(len(run) for run in _CJK.findall(text))
+    return len(_CJK.sub(" ", text).split()) + cjk * 2 // 5
 
 
 def join_labels(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -158,21 +172,22 @@ def _title_candidates(lines: list[tuple[int, str]], lead: str, body_start: int):
     for number, raw in lines:
         text = raw.strip()
         words = text.split()
-        if not 3 <= len(words) <= 30 or _FURNITURE.search(text) or _BY.match(text) or text.endswith(":"):
+        length = _word_count(text)
+        if not 3 <= length <= 30 or _FURNITURE.search(text) or _BY.match(text) or text.endswith(":"):
             continue
         if outlets.PROMO_HEADING.match(text) or _PHOTO_CREDIT.search(text) or sum(w.strip("—–-").isdigit() for w in words) * 3 > len(words):
             continue  # "More from Quartz"; a score line or a table row
         has_date = bool(dates.calendar_matches(text))
-        if has_date and len(words) <= 8:
+        if has_date and length <= 8:
             continue  # "Published March 9, 2017"
         stems = _stems(text)
-        score = len(stems & lead_stems) / max(len(stems), 1) + min(len(words), 10) / 20
+        score = len(stems & lead_stems) / max(len(stems), 1) + min(length, 10) / 20
         if body_start - number > 12:
             score -= min(body_start - number, 60) / 200  # headlines sit just above the article
         if any(marked(n) for n in range(number + 1, number + 5)):
             score += 0.3  # a byline or date right under it
         if text.endswith("."):
-            score -= 0.4 if len(words) > 8 else 0.2  # a sentence: caption, standfirst or blurb
+            score -= 0.4 if length > 8 else 0.2  # a sentence: caption, standfirst or blurb
         if re.search(r"[.!?] [A-Z]", text) or has_date:
             score -= 0.3  # several sentences, or a dated list item ("Gaming 2016-12-13 …")
         copies = copies_of[text]

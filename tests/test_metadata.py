@@ -143,6 +143,17 @@ def test_file_without_headline_gets_a_generated_title():
     assert len(str(meta.title.value).split()) <= 15
 
 
+def test_headline_without_spaces_is_found_in_japanese_pages():
+    # CJK headlines have no spaces: counted as one "word" they were never candidates.
+    body = ("文化庁は１日、アート、エンターテインメント、アニメーション、マンガの４部門で優れた作品を顕彰する"
+            "今年度のメディア芸術祭賞を発表した。エンターテインメント部門の大賞はテレビ番組「チコちゃんに叱られる！」。",)
+    meta = meta_of(header=("ニュース", "メディア芸術祭賞、「チコちゃんに叱られる！」が受賞"), body=body)
+    assert meta.title.value == "メディア芸術祭賞、「チコちゃんに叱られる！」が受賞"
+    # A one-word section label ("incident") shares characters with the lead but is no headline.
+    label = meta_of(header=("インシデント",), body=("インシデントの報告によると、大学のUSBメモリが電車内で紛失した可能性がある。",))
+    assert label.title.confidence == "generated"
+
+
 def test_front_matter_overrides_the_text():
     meta = meta_of(
         header=("Storm floods coastal towns",), body=STORM,
