@@ -233,6 +233,14 @@ def split_names(text: str) -> list[str]:
     return names
 
 
+# First words of two-word place names, which look like a person's name to split_names.
+_PLACE_FIRST = frozenset(
+    """New San Santa Santo Los Las Le La El St. St Saint Sainte Fort Port Cape Hong Tel Abu Buenos Kuala Rio Sao São
+    Mexico Kansas Salt Panama Lake Mount North South East West Upper Lower Great Little Palm Baton Costa Sri Puerto
+    Addis Dar Phnom Ho Kota""".split()
+)
+
+
 def _byline(text: str) -> tuple[list[str], str] | None:
     """Names of a byline line, or None. "By A and B" / "A And B, The Associated Press"."""
     text = text.strip()
@@ -250,6 +258,15 @@ def _byline(text: str) -> tuple[list[str], str] | None:
     if m and outlets.names_in(m.group(2)) and len(text.split()) <= 14:
         names = split_names(m.group(1))
         return (names, "byline") if names else None
+    # "Mattias Geniar, April 19, 2020" / "Jane Roe | 3 March 2021": a name, then only the date.
+    # "New Orleans, April 19, 2020" is a dateline: two-word places start or end alike.
+    m = re.match(r"^(.{3,60}?)\s*[,|•·–—]\s*(.{6,40})$", text)
+    if m and len(text.split()) <= 12:
+        name = m.group(1).strip()
+        found = dates.calendar_matches(m.group(2))
+        place = name.split()[0] in _PLACE_FIRST or name.split()[-1] in ("City", "Town", "Beach", "Springs")
+        if found and found[0][0] <= 1 and not place and split_names(name) == [name]:
+            return [name], "byline"
     return None
 
 

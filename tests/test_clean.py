@@ -42,6 +42,27 @@ def test_doubled_caption_with_credit_between_is_not_body():
     assert reasons(result)[9] == "photo credit"
 
 
+def test_label_lines_and_their_values_are_byline_and_date_not_body():
+    text = "\n".join([
+        "Ferry strike strands thousands on the islands",
+        "",
+        "Author:",
+        "Austin Murphy",
+        "Publish date:",
+        "Jan 12, 2017",
+        "",
+        "Ferry crews walked out on Monday, leaving thousands of travellers stranded on the islands for a second day.",
+        "",
+        "The union said the strike would continue until the operator agreed to talks over pay and rosters this week.",
+        "",
+        "Passengers queued at the harbour from dawn, hoping that a relief boat chartered by the council would arrive.",
+    ])
+    result = clean(Source("ferry.txt", "txt", text))
+    assert body_lines(result) == [8, 10, 12]
+    assert reasons(result)[3] == reasons(result)[4] == "byline"
+    assert reasons(result)[5] == reasons(result)[6] == "date line"
+
+
 def test_subheading_is_kept_as_structure_not_prose():
     result, _ = clean_fixture("doubled_caption.txt")
     headings = [(p.line, p.text) for p in result.paragraphs if p.kind == "h"]

@@ -154,6 +154,15 @@ def test_headline_without_spaces_is_found_in_japanese_pages():
     assert label.title.confidence == "generated"
 
 
+def test_name_followed_only_by_a_date_is_the_byline():
+    meta = meta_of(header=("Storm floods coastal towns", "Mattias Geniar, April 19, 2020"), body=STORM)
+    assert meta.authors == ("Mattias Geniar",)
+    assert meta.date.value == dt.date(2020, 4, 19)
+    # A place and a date is a dateline, not a person.
+    place = meta_of(header=("Storm floods coastal towns", "New Orleans, April 19, 2020"), body=STORM)
+    assert place.authors == ()
+
+
 def test_front_matter_overrides_the_text():
     meta = meta_of(
         header=("Storm floods coastal towns",), body=STORM,

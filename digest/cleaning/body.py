@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+import re
+
 from digest.cleaning import patterns as pat
 from digest.cleaning.lines import FURNITURE_COST, Line, label_line, make_line
 from digest.model import CleanText, Paragraph, RemovedLine
@@ -47,6 +49,7 @@ def clean_page_text(text: str) -> CleanText:
         )
         label_line(line)
     _mark_duplicate_captions(lines)
+    _mark_labelled_values(lines)
     _mark_credit_neighbours(lines)
     _mark_widget_titles(lines)
     _mark_headline_lists(lines)
@@ -96,6 +99,28 @@ def _mark_duplicate_captions(lines: list[Line]) -> None:
             for twin in (lines[before], line):
                 twin.score = min(twin.score, _REPEATED_PENALTY)
         last_seen[key] = index
+
+
+# A label on a line of its own, its value on the next: "Author:" / "Austin Murphy",
+# "Publish date:" / "Jan 12, 2017". Neither line is prose, and the value line (a short
+# name) would otherwise pass for a subheading inside the body.
+_VALUE_LABEL = re.compile(
+    r"^(?:(by|author|authors|written by|words by|story by|autor|auteur|auteurs|作者|著者|文)"
+    r"|(published|publish date|published on|date|posted|posted on|updated|last updated|datum|fecha))\s*[:：]?$",
+    re.I,
+)
+
+
+def _mark_labelled_values(lines: list[Line]) -> None:
+    for index, line in enumerate(lines[:-1]):
+        m = _VALUE_LABEL.match(line.text) if line.words <= 3 else None
+        if not m:
+            continue
+        label, reason = ("byline", "byline") if m.group(1) else ("date", "date line")
+        value = lines[index + 1]
+        _relabel(line, label, reason)
+        if value.label == "text" and value.words <= 8 and not value.sentence_end and value.number - line.number <= 2:
+            _relabel(value, label, reason)
 
 
 def _same_block(a: Line, b: Line) -> bool:
