@@ -24,9 +24,10 @@ class AnalysisSettings:
     sentences: int = 3
     max_words: int = 60
     doubled_apostrophes: bool = False
+    timezone: str = "UTC"  # the day a stated date-time with an offset is filed under depends on it
 
     def key(self) -> str:
-        return f"{self.algorithm}|{self.sentences}|{self.max_words}|{self.doubled_apostrophes}"
+        return f"{self.algorithm}|{self.sentences}|{self.max_words}|{self.doubled_apostrophes}|{self.timezone}"
 
 
 def analyse(source: Source, settings: AnalysisSettings) -> Article:
@@ -34,7 +35,7 @@ def analyse(source: Source, settings: AnalysisSettings) -> Article:
     warnings: list[str] = []
     if not any(p.kind == "p" for p in body.paragraphs):
         warnings.append("no article body found after removing boilerplate; the page shows the removed lines")
-    meta = extract_metadata(source, body)
+    meta = extract_metadata(source, body, timezone=settings.timezone)
     summary = summarize(body.paragraphs, algorithm=settings.algorithm, sentences=settings.sentences, max_words=settings.max_words)
     quotes = extract_quotes(body.paragraphs, doubled_apostrophes=settings.doubled_apostrophes)
     return Article(

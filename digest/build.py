@@ -48,7 +48,9 @@ class BuildReport:
 
 
 def settings_for(config: Config) -> AnalysisSettings:
-    return AnalysisSettings(config.summary_algorithm, config.summary_sentences, config.summary_max_words, config.doubled_apostrophes)
+    return AnalysisSettings(
+        config.summary_algorithm, config.summary_sentences, config.summary_max_words, config.doubled_apostrophes, config.timezone
+    )
 
 
 def analyse_all(

@@ -39,7 +39,12 @@ SCHEMA: dict[str, dict[str, Option]] = {
         ),
         "language": Option(str, "en", "The pages' lang attribute."),
         "days_on_index": Option(int, 7, "Newest days shown in full on the index; all days are on the archive page."),
-        "timezone": Option(str, "UTC", "IANA time zone used for dates, e.g. Europe/London."),
+        "timezone": Option(
+            str,
+            "UTC",
+            "IANA time zone, e.g. Europe/London. A stated date-time with an offset (2022-02-24T23:30:00-05:00) "
+            "is filed under its day in this zone; one without an offset is taken as in it; a plain date never moves.",
+        ),
     },
     "build": {
         "content": Option(list, ["seeds"], "Folders (or files) of articles, relative to this file.", item_type=str),
@@ -198,7 +203,7 @@ def _value_problem(dotted: str, value: object) -> str | None:
     if dotted == "site.timezone":
         try:
             zoneinfo.ZoneInfo(str(value))
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder of zones: OSError
             return f"{dotted}: unknown time zone {value!r} (use an IANA name such as 'UTC' or 'Europe/Paris')"
     if dotted == "build.content" and not value:
         return f"{dotted} is empty: list at least one folder of articles, e.g. content = [\"articles\"]"

@@ -2,7 +2,8 @@
 
 Feeds and the sitemap use absolute URLs built from site.base_url; without it the feed
 falls back to relative links and the sitemap is skipped (the build warns). Timestamps
-come from article dates, never the wall clock, so two builds are byte-identical.
+come from article dates, never the wall clock, so two builds are byte-identical: the start
+of the day an article is filed under, in site.timezone, with that zone's offset.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import partial
 from xml.sax.saxutils import escape, quoteattr
 
 from digest import __version__, urls
+from digest.dates.stamps import day_start
 from digest.model import Article, Site, Speaker
 
 FEED = "feed.xml"
@@ -25,42 +27,44 @@ def speaker_feed_url(slug: str) -> str:
     return f"speakers/{slug}.xml"
 
 
-def feed_outputs(site: Site, base_url: str) -> list[tuple[str, str | None, Callable[[], bytes]]]:
+def feed_outputs(site: Site, base_url: str, zone: str) -> list[tuple[str, str | None, Callable[[], bytes]]]:
     """(path, speaker slug or None for site-wide files, producer) for every feed-like file.
 
     Producers are called only for files that changed, so a speaker's feed is rebuilt only
     when that speaker's quotes did."""
     by_slug = {a.slug: a for a in site.articles}
-    outputs: list[tuple[str, str | None, Callable[[], bytes]]] = [(FEED, None, lambda: briefing_feed(site, base_url).encode("utf-8"))]
+    outputs: list[tuple[str, str | None, Callable[[], bytes]]] = [(FEED, None, lambda: briefing_feed(site, base_url, zone).encode("utf-8"))]
     for speaker in site.speakers:
-        outputs.append((speaker_feed_url(speaker.slug), speaker.slug, partial(_speaker_feed_bytes, speaker, by_slug, site, base_url)))
+        outputs.append((speaker_feed_url(speaker.slug), speaker.slug, partial(_speaker_feed_bytes, speaker, by_slug, site, base_url, zone)))
     if base_url:
         outputs.append(("sitemap.xml", None, lambda: sitemap(site, base_url).encode("utf-8")))
     outputs.append(("robots.txt", None, lambda: robots(base_url).encode("utf-8")))
     return outputs
 
 
-def _speaker_feed_bytes(speaker: Speaker, by_slug: dict[str, Article], site: Site, base_url: str) -> bytes:
-    return speaker_feed(speaker, by_slug, site, base_url).encode("utf-8")
+def _speaker_feed_bytes(speaker: Speaker, by_slug: dict[str, Article], site: Site, base_url: str, zone: str) -> bytes:
+    return speaker_feed(speaker, by_slug, site, base_url, zone).encode("utf-8")
 
 
-def briefing_feed(site: Site, base_url: str) -> str:
+def briefing_feed(site: Site, base_url: str, zone: str) -> str:
     articles = [a for a in site.articles][:FEED_LIMIT]  # already newest first
     entries = [
         _entry(
             title=a.title,
             link=_link(base_url, FEED, urls.article_url(a.slug)),
             entry_id=_id(base_url, urls.article_url(a.slug)),
-            updated=a.date,
+            updated=_timestamp(a.date, zone),
             summary=" ".join(s.text for s in a.summary),
             authors=a.meta.authors or ((a.outlet,) if a.outlet else ()),
         )
         for a in articles
     ]
-    return _feed(site.title, _link(base_url, FEED, urls.INDEX), _link(base_url, FEED, FEED), _id(base_url, FEED), _newest(articles), entries)
+    return _feed(
+        site.title, _link(base_url, FEED, urls.INDEX), _link(base_url, FEED, FEED), _id(base_url, FEED), _timestamp(_newest(articles), zone), entries
+    )
 
 
-def speaker_feed(speaker: Speaker, by_slug: dict[str, Article], site: Site, base_url: str) -> str:
+def speaker_feed(speaker: Speaker, by_slug: dict[str, Article], site: Site, base_url: str, zone: str) -> str:
     own = speaker_feed_url(speaker.slug)
     entries = []
     for slug, index in speaker.quotes[:FEED_LIMIT]:
@@ -72,7 +76,7 @@ def speaker_feed(speaker: Speaker, by_slug: dict[str, Article], site: Site, base
                 title=f"{speaker.name}: \u201c{_shorten(quote.text, 90)}\u201d",
                 link=_link(base_url, own, target),
                 entry_id=_id(base_url, target),
-                updated=article.date,
+                updated=_timestamp(article.date, zone),
                 summary=f"\u201c{quote.text}\u201d \u2014 {speaker.name}, in \u201c{article.title}\u201d{' (' + article.outlet + ')' if article.outlet else ''}",
                 authors=(speaker.name,),
             )
@@ -83,12 +87,12 @@ def speaker_feed(speaker: Speaker, by_slug: dict[str, Article], site: Site, base
         _link(base_url, own, urls.speaker_url(speaker.slug)),
         _link(base_url, own, own),
         _id(base_url, own),
-        _newest(quoted),
+        _timestamp(_newest(quoted), zone),
         entries,
     )
 
 
-def _feed(title: str, alternate: str, self_link: str, feed_id: str, updated: dt.date | None, entries: list[str]) -> str:
+def _feed(title: str, alternate: str, self_link: str, feed_id: str, updated: str, entries: list[str]) -> str:
     return "".join(
         [
             '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n',
@@ -96,7 +100,7 @@ def _feed(title: str, alternate: str, self_link: str, feed_id: str, updated: dt.
             f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(alternate)}/>\n",
             f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(self_link)}/>\n",
             f"  <id>{escape(feed_id)}</id>\n",
-            f"  <updated>{_timestamp(updated)}</updated>\n",
+            f"  <updated>{updated}</updated>\n",
             f'  <generator version="{__version__}">digest</generator>\n',
             *entries,
             "</feed>\n",
@@ -104,7 +108,7 @@ def _feed(title: str, alternate: str, self_link: str, feed_id: str, updated: dt.
     )
 
 
-def _entry(*, title: str, link: str, entry_id: str, updated: dt.date | None, summary: str, authors) -> str:
+def _entry(*, title: str, link: str, entry_id: str, updated: str, summary: str, authors) -> str:
     names = [a for a in authors if a] or ["Unknown"]
     people = "".join(f"    <author><name>{escape(_clean(n))}</name></author>\n" for n in names)
     return (
@@ -112,7 +116,7 @@ def _entry(*, title: str, link: str, entry_id: str, updated: dt.date | None, sum
         f"    <title>{escape(_clean(title))}</title>\n"
         f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>\n"
         f"    <id>{escape(entry_id)}</id>\n"
-        f"    <updated>{_timestamp(updated)}</updated>\n"
+        f"    <updated>{updated}</updated>\n"
         f"{people}"
         f"    <summary type=\"text\">{escape(_clean(summary))}</summary>\n"
         "  </entry>\n"
@@ -152,8 +156,8 @@ def _newest(articles) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def _timestamp(day: dt.date | None) -> str:
-    return f"{(day or dt.date(1970, 1, 1)).isoformat()}T00:00:00Z"
+def _timestamp(day: dt.date | None, zone: str) -> str:
+    return day_start(day, zone) if day else "1970-01-01T00:00:00Z"  # Atom requires one; undated has none
 
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

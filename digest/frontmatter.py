@@ -108,6 +108,8 @@ def check_fields(data: dict, shown: str, line_of) -> Front:
 
 
 def _date(value: object, shown: str, line: int | None) -> dt.date:
+    """A date, or a datetime kept whole: its day depends on the site's time zone, which the
+    analysis applies (`digest.dates.stamps`), so that changing the zone re-analyses."""
     from digest.dates.clues import PLAUSIBLE_YEARS
 
     day = _as_date(value, shown, line)
@@ -117,15 +119,14 @@ def _date(value: object, shown: str, line: int | None) -> dt.date:
 
 
 def _as_date(value: object, shown: str, line: int | None) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date):  # TOML and YAML dates and date-times (a datetime is a date)
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
+        from digest.dates.stamps import parse_stamp
+
+        stamp = parse_stamp(value)
+        if stamp is not None:
+            return stamp
         from digest.dates.clues import calendar_matches  # the body's date reader, for "January 28, 2022"
 
         found = [m for m in calendar_matches(value[:100]) if m[4] is not None]
@@ -133,7 +134,7 @@ def _as_date(value: object, shown: str, line: int | None) -> dt.date:
             _, _, month, day, year = found[0]
             return dt.date(year, month, day)
     shown_value = repr(value[:80]) if isinstance(value, str) else f"of type {type(value).__name__}"  # a YAML alias bomb has a huge repr
-    raise ArticleError(f"date {shown_value} is not a date; write it as YYYY-MM-DD", path=shown, line=line)
+    raise ArticleError(f"date {shown_value} is not a date; write it as YYYY-MM-DD (or 2022-02-24T23:30:00-05:00)", path=shown, line=line)
 
 
 def _yaml(block: str, shown: str) -> dict:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from digest import dates, outlets
+from digest.dates import stamps
 from digest.model import CleanText, DateGuess, Field, Metadata, Source
 from digest.split import sentences
 
@@ -43,8 +44,10 @@ _CONTRIB = re.compile(r"\bcontributed(?: reporting)?(?: to this (?:report|story|
 _CREDIT_PARTS = re.compile(r"^((?:with |additional )?reporting|writing|editing)(?: by| from)\s+(.+)$", re.I)
 
 
-def extract_metadata(source: Source, body: CleanText) -> Metadata:
-    """Title, outlet, authors, contributors and date evidence of one article."""
+def extract_metadata(source: Source, body: CleanText, *, timezone: str = "UTC") -> Metadata:
+    """Title, outlet, authors, contributors and date evidence of one article.
+
+    `timezone` (site.timezone) decides the day of a stated date-time with an offset."""
     front = dict(source.front)
     paragraphs = [p for p in body.paragraphs if p.kind == "p"]
     first_line = body.paragraphs[0].line if body.paragraphs else 10**9
@@ -70,7 +73,7 @@ def extract_metadata(source: Source, body: CleanText) -> Metadata:
         authors=authors,
         authors_source=authors_source,
         contributors=tuple(c for c in contributors if c not in authors),
-        date=_date(front, source.path, date_lines, title_line),
+        date=_date(front, source.path, date_lines, title_line, timezone),
         date_clues=dates.find_clues([p.text for p in paragraphs]) + dates.year_clues(below + above),
         url=str(front["url"]) if front.get("url") else None,
     )
@@ -351,19 +354,18 @@ def _near_or_labelled(number: int, text: str, title_line: int | None) -> bool:
     return bool(dates.PUBLISHED_LABEL.search(text)) or (title_line is not None and 0 < number - title_line <= 8)
 
 
-def _date(front: dict, path: str, lines: list[tuple[int, str]], title_line: int | None) -> DateGuess:
+def _date(front: dict, path: str, lines: list[tuple[int, str]], title_line: int | None, timezone: str) -> DateGuess:
     value = front.get("date")
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            value = None
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    stated = value if isinstance(value, dt.date) and value.year in dates.clues.PLAUSIBLE_YEARS else None  # .html dates skip the front matter checks
+    if isinstance(value, str):  # .html dates are strings and skip the front matter checks
+        value = stamps.parse_stamp(value)
     where = origin(front, "date")
+    stated, said = None, where
+    if isinstance(value, dt.date) and value.year in dates.clues.PLAUSIBLE_YEARS:
+        stated = stamps.local_day(value, timezone)
+        if isinstance(value, dt.datetime) and stated != value.date():  # the zone moved the day: say why
+            said = f"{where}: {value.isoformat()}, which is {stated.isoformat()} in {timezone}"
     if stated and where == "front matter":
-        return DateGuess(stated, stated, stated, where, "high")
+        return DateGuess(stated, stated, stated, said, "high")
     m = re.search(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)", path.rsplit("/", 1)[-1])
     if m:
         try:
@@ -372,5 +374,5 @@ def _date(front: dict, path: str, lines: list[tuple[int, str]], title_line: int 
         except ValueError:
             pass
     if stated:  # from the sidecar file, which ranks after the file name (as in Hugo)
-        return DateGuess(stated, stated, stated, where, "high")
+        return DateGuess(stated, stated, stated, said, "high")
     return dates.page_date(lines, title_line) or DateGuess(None)

@@ -215,12 +215,20 @@ def normalise(text: str) -> str:
     return scrub(text)
 
 
+# trafilatura's own date settings, but keeping the time and offset a page states
+# (article:published_time, JSON-LD, <time datetime>): the analysis files the article under
+# its day in site.timezone. A page that gives only a day yields a naive midnight: that day.
+DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+
+
 def html_to_text(html: str, shown: str) -> tuple[tuple[tuple[str, object], ...], str]:
     """The article out of a saved web page, through trafilatura (imported lazily: it is slow to load)."""
     import trafilatura
 
     try:
-        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+        extracted = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, favor_precision=True, date_extraction_params=DATE_PARAMS
+        )
     except Exception as exc:  # trafilatura raises many kinds on malformed pages
         raise ArticleError(f"could not extract an article from this HTML page ({exc})", path=shown)
     if extracted is None:

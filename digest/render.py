@@ -113,7 +113,7 @@ def render_site(
     }
     previous = previous or {}
     base = _digest(__version__, code_version(), _theme_digest(folders), config.title, config.description, config.language,
-                   config.base_url, tuple(map(str, config.content)), len(site.articles))
+                   config.base_url, config.timezone, tuple(map(str, config.content)), len(site.articles))
     outputs: dict[str, bytes] = {}
     put = emit or outputs.__setitem__
     reused: set[str] = set()
@@ -127,7 +127,7 @@ def render_site(
             continue
         put(page.path, _render(env, page.path, page.template, page.make_context(), shared, config).encode("utf-8"))
     speaker_deps = {s.slug: _digest(s, tuple(digests[slug] for slug, _ in s.quotes)) for s in site.speakers}
-    for path, speaker_slug, produce in feed_outputs(site, config.base_url):
+    for path, speaker_slug, produce in feed_outputs(site, config.base_url, config.timezone):
         key = _digest(base, path, speaker_deps[speaker_slug] if speaker_slug else everything)
         keys[path] = key
         if previous.get(path) == key:
