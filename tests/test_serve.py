@@ -16,7 +16,7 @@ from digest.errors import DigestError, ThemeError
 from digest.serve.debounce import Debouncer, Rebuilder
 from digest.serve.live import LiveSite
 from digest.serve.reload import Hub, inject
-from digest.serve.server import DevServer, make_server, resolve_request
+from digest.serve.server import DevServer, make_server, resolve_request, root_base
 from digest.serve.watch import WatchRules, event_reason
 from digest.write import SiteWriter
 
@@ -141,6 +141,14 @@ def test_reload_script_goes_before_the_closing_body_and_cannot_break_out():
     assert html.index(b"data-digest-serve") < html.index(b"</body>")
     assert html.count(b"</script>") == 1 and b"EventSource" in html
     assert inject(b"<p>no body tag", None, None).startswith(b"<p>no body tag<script")
+
+
+def test_the_404_page_gets_one_base_at_the_served_root():
+    """serve answers any missing path with 404.html from /: the <base> a build anchored at
+    base_url's path is replaced, not doubled; a page without one gets one."""
+    published = b'<html><head><meta charset="utf-8"><base href="/brief/"><title>x</title></head></html>'
+    assert root_base(published) == b'<html><head><meta charset="utf-8"><base href="/"><title>x</title></head></html>'
+    assert root_base(b"<html><head><title>x</title></head></html>") == b'<html><head><base href="/"><title>x</title></head></html>'
 
 
 class FakeProject:
