@@ -8,6 +8,8 @@ index.html.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 INDEX = "index.html"
 SPEAKERS = "speakers/index.html"
 SPEAKERS_BY_NAME = "speakers/by-name.html"
@@ -55,3 +57,13 @@ def absolute(base_url: str, path: str) -> str:
     if not base_url:
         return path
     return base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def base_path(base_url: str) -> str:
+    """The path the site is published under, "https://u.github.io/repo" → "/repo/".
+
+    The 404 page anchors its links here because a host serves it at any missing URL,
+    however deep. Only the path, not the host, so the same build also works over http,
+    on a preview host or at http://127.0.0.1 under the same path."""
+    path = urlsplit(base_url).path.strip("/")
+    return f"/{path}/" if path else "/"

@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+import http.client
+import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+
+from digest.serve.live import LiveSite
+from digest.serve.reload import Hub
+from digest.serve.server import DevServer, make_server
+from digest.write import SiteWriter
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -32,3 +40,59 @@ def project(tmp_path: Path):
 
     Project.content.mkdir()
     return Project()
+
+
+# ------------------------------------------------------------------ digest serve
+# A fake project, the live site over it and the dev server: test_serve_live.py and
+# test_serve_http.py both use them; fetch() is used by test_serve_session.py too.
+
+class FakeProject:
+    """Stands in for load_config + build: writes `pages` to the output, or fails as told."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.output = tmp_path / "site"
+        self.pages = {"index.html": "<body>v1</body>", "static/style.css": "a{}", "404.html": "<body>lost</body>"}
+        self.errors: list[str] = []
+        self.raise_: Exception | None = None
+
+    def load(self):
+        return SimpleNamespace(output=self.output)
+
+    def build(self, config):
+        if self.raise_:
+            raise self.raise_
+        writer = SiteWriter()  # the real writer: new files swapped in, never edited in place
+        writer.add_all({path: text.encode() for path, text in self.pages.items()})
+        writer.commit(self.output)
+        return SimpleNamespace(errors=list(self.errors), summary_line=lambda out: f"Built into {out}")
+
+
+@pytest.fixture
+def live(tmp_path):
+    project = FakeProject(tmp_path)
+    hub = Hub()
+    said: list[str] = []
+    site = LiveSite(project.load, project.build, tmp_path / "snapshots", hub, said.append)
+    return SimpleNamespace(project=project, hub=hub, site=site, said=said)
+
+
+@pytest.fixture
+def server(live):
+    live.site.rebuild()
+    srv = make_server("127.0.0.1", 0, lambda: live.site.served, live.hub)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield srv
+    live.hub.close()
+    srv.shutdown()
+    srv.server_close()
+
+
+def fetch(srv: DevServer, path: str, method: str = "GET"):
+    conn = http.client.HTTPConnection(*srv.server_address[:2], timeout=5)
+    conn.request(method, path)
+    response = conn.getresponse()
+    try:
+        return response.status, response.getheader("Content-Type"), response.read()
+    finally:
+        conn.close()

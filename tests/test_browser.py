@@ -28,12 +28,17 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is n
 
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory):
-    """The seeds site served from 127.0.0.1 under a /briefing/ subpath, like a GitHub Pages project site."""
+    """The seeds site served from 127.0.0.1 under a /briefing/ subpath, like a GitHub Pages
+    project site, published at another host's /briefing/ (only base_url's path may matter)."""
     root = tmp_path_factory.mktemp("browser")
     config_path = root / "config.toml"
-    config_path.write_text(f'[build]\ncontent = ["{(REPO / "seeds").as_posix()}"]\noutput = "www/briefing"\n', encoding="utf-8")
+    config_path.write_text(
+        f'[site]\nbase_url = "https://example.github.io/briefing/"\n'
+        f'[build]\ncontent = ["{(REPO / "seeds").as_posix()}"]\noutput = "www/briefing"\n',
+        encoding="utf-8",
+    )
     build(load_config(config_path), use_cache=False)
-    handler = functools.partial(_QuietHandler, directory=str(root / "www"))
+    handler = functools.partial(_PagesHandler, directory=str(root / "www"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -42,9 +47,23 @@ def served_site(tmp_path_factory):
     server.server_close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, and for a missing path at any depth the site's 404.html, as GitHub Pages does."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "briefing" / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="module")
@@ -190,4 +209,25 @@ def test_no_layout_shift_and_keyboard_reaches_content(served_site, browser):
         page.keyboard.press("Tab")
         seen.append(page.evaluate("document.activeElement.closest('nav, main, header')?.tagName || ''"))
     assert "MAIN" in seen
+    page.close()
+
+
+def test_the_404_page_works_at_any_depth(served_site, browser):
+    """A host answers /briefing/a/b/c/missing with 404.html: its stylesheet, links and skip
+    link still resolve, because base_url anchors them at /briefing/."""
+    page = browser.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    missing = served_site + "a/b/c/missing"
+    assert page.goto(missing).status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.evaluate("getComputedStyle(document.querySelector('.masthead')).borderBottomStyle") == "double"
+    assert failed == [missing]  # the page itself, nothing it loads
+    assert page.locator("nav[aria-label=Site] a", has_text="Search").evaluate("a => a.href") == served_site + "search.html"
+    assert page.locator("a.skip").evaluate("a => a.href") == served_site + "404.html#main"
+    home = page.locator("main a", has_text="Back to the briefing")
+    assert home.evaluate("a => a.href") == served_site + "index.html"
+    home.click()
+    assert page.url == served_site + "index.html"
+    assert page.locator("article.card").count() == 5
     page.close()

@@ -6,6 +6,9 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
+
+from digest import urls
 from digest.cli import main
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -108,8 +111,30 @@ def test_data_api(project, monkeypatch):
     assert data["speakers"][0]["name"] == "Lena Fox"
 
 
-def test_404_page_links_from_the_site_root_when_published(project, monkeypatch):
-    site = build(project, monkeypatch)
+@pytest.mark.parametrize(("base_url", "anchor"), [('"https://example.github.io/brief/"', "/brief/"), ('"https://news.example.com"', "/")])
+def test_404_page_links_from_the_site_path_when_published(project, monkeypatch, base_url, anchor):
+    """Hosts serve 404.html at any missing URL, however deep: its relative links are anchored
+    at base_url's path (not its host, so a copy served elsewhere at that path works too)."""
+    site = build(project, monkeypatch, base_url)
     page = (site / "404.html").read_text(encoding="utf-8")
-    assert '<base href="https://example.github.io/brief/">' in page
-    assert 'href="static/style.css"' in page
+    assert page.count("<base") == 1 and f'<base href="{anchor}">' in page
+    assert 'href="static/style.css"' in page and 'href="index.html"' in page
+    assert 'class="skip" href="404.html#main"' in page  # a bare "#main" would resolve to the briefing
+    assert "<base" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_404_page_links_relatively_without_base_url_until_one_is_given(project, monkeypatch):
+    site = build(project, monkeypatch, base_url='""')
+    page = (site / "404.html").read_text(encoding="utf-8")
+    assert "<base" not in page and 'href="static/style.css"' in page and 'class="skip" href="#main"' in page
+    monkeypatch.setenv("DIGEST_BASE_URL", "https://example.github.io/brief")  # as the Pages workflow sets it
+    assert main(["build", "-q"]) == 0
+    assert '<base href="/brief/">' in (site / "404.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("base_url", "path"),
+    [("https://u.github.io/repo/", "/repo/"), ("https://u.github.io/repo", "/repo/"), ("https://news.example.com", "/"), ("http://h/a/b/", "/a/b/")],
+)
+def test_base_path_is_the_published_folder(base_url, path):
+    assert urls.base_path(base_url) == path
