@@ -59,6 +59,10 @@ def test_label_lines_and_their_values_are_byline_and_date_not_body():
     ])
     result = clean(Source("ferry.txt", "txt", text))
     assert body_lines(result) == [8, 10, 12]
+    # A date line that runs on into a sentence is still a date line.
+    long_date = text.replace(
+        "Publish date:\nJan 12, 2017", "Published January 12, 2017 Last updated July 21, 2022 This article is more than 2 years old.\n")
+    assert reasons(clean(Source("ferry.txt", "txt", long_date)))[5] == "date line"
     assert reasons(result)[3] == reasons(result)[4] == "byline"
     assert reasons(result)[5] == reasons(result)[6] == "date line"
 

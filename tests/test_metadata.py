@@ -163,6 +163,12 @@ def test_name_followed_only_by_a_date_is_the_byline():
     assert place.authors == ()
 
 
+def test_published_date_beats_the_update_on_the_same_long_line():
+    line = "Published February 24, 2020 Last updated July 21, 2022 This article is more than 2 years old."
+    meta = meta_of(header=("Storm floods coastal towns", line), body=STORM)
+    assert meta.date.value == dt.date(2020, 2, 24)
+
+
 def test_front_matter_overrides_the_text():
     meta = meta_of(
         header=("Storm floods coastal towns",), body=STORM,

@@ -184,6 +184,9 @@ def _furniture(line: Line) -> tuple[str, str] | None:
         and pat.DATE_LINE.search(text)
     ):
         return "date", "date line"
+    if words <= 30 and low.startswith(_DATE_WORDS) and _DIGIT.search(text, 0, 40) and pat.DATE_LINE.search(text, 9, 60):
+        # "Published February 24, 2020 Last updated July 21, 2022 This article is more than 2 years old."
+        return "date", "date line"
     return None
 
 

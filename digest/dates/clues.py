@@ -166,6 +166,10 @@ def year_clues(lines: Sequence[tuple[int, str]]) -> tuple[DateClue, ...]:
     )
 
 
+# A date line that runs on ("Published … Last updated … This article is more than 2 years old").
+_LABELLED_LINE = re.compile(r"\s*(?:published|posted|first published|updated|last updated)\b", re.I)
+
+
 def page_date(lines: Sequence[tuple[int, str]], near: int | None = None) -> DateGuess | None:
     """A full date printed near the headline or byline ("Published March 9, 2017").
 
@@ -175,12 +179,15 @@ def page_date(lines: Sequence[tuple[int, str]], near: int | None = None) -> Date
     """
     best: tuple[float, dt.date, str] | None = None
     for number, text in lines:
-        if len(text.split()) > 16:
+        if len(text.split()) > 16 and not _LABELLED_LINE.match(text):
             continue  # a sentence that contains a date is a caption or a blurb, not the page's date
-        for start, end, month, day, year in calendar_matches(text):
+        previous_end = 0
+        for start, end, month, day, year in sorted(calendar_matches(text)):
+            # Each date's own label: "Published Feb 24, 2020 Last updated Jul 21, 2022" labels
+            # the second date "Last updated", not "Published … Last updated".
+            label, previous_end = text[previous_end:start], end
             if year is None:
                 continue
-            label = text[:start]
             if re.search(r"published|posted|original|publish date|first", label, re.I):
                 penalty = 0.0
             elif PUBLISHED_LABEL.search(label):
