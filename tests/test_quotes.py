@@ -392,3 +392,10 @@ def test_a_government_subject_owns_a_quoted_fragment():
     found = quotes('"We will talk," Ambassador Ivo Petrov said on Monday.',
                    'Beijing set out in its reply a "phased path to a settlement" of the dispute.')
     assert found[-1].speaker == "Chinese government"
+
+
+def test_verb_in_a_title_case_headline_is_not_part_of_the_name():
+    # "Hillary Clinton Goes After …" must not make a speaker called "Hillary Clinton Goes".
+    q = one("Hillary Clinton Goes After Donald Trump On Taxes",
+            "“Why won’t he release his tax returns?” she asked the crowd in Ohio.")
+    assert q.speaker == "Hillary Clinton"

@@ -244,4 +244,7 @@ PLACE_STARTS = frozenset("north south east west new united saudi great san santa
                          "western hong sri costa puerto rhode".split())
 # Cue verbs that, capitalised, break a run of names in a headline ("Graham Says …").
 HEADLINE_CUES = frozenset("says said tells told writes wrote asks asked adds added warns claims admits "
-                          "insists explains argues slams blasts hammers urges".split())
+                          "insists explains argues slams blasts hammers urges "
+                          # other verbs that follow a name in a title-case headline ("Clinton Goes After …")
+                          "goes gets calls vows denies defends rejects accuses attacks mocks praises "
+                          "responds unveils launches touts".split())
