@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import datetime as dt
 import http.client
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -96,3 +98,23 @@ def fetch(srv: DevServer, path: str, method: str = "GET"):
         return response.status, response.getheader("Content-Type"), response.read()
     finally:
         conn.close()
+
+
+TOPICS = ("harbour", "budget", "bridge", "school", "transit", "library", "market", "stadium", "tram", "museum", "ferry")
+PEOPLE = ("Ana Ruiz", "Tom Becker", "Lena Ortiz", "Sam Okafor", "Mia Chen")
+
+
+def write_dated_articles(folder: Path, dates: Iterable[dt.date]) -> int:
+    """One short dated Markdown article with a quote per date, each its own story; returns how many."""
+    folder.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for count, day in enumerate(dates, 1):
+        topic, other, person = TOPICS[count % 11], TOPICS[count % 7], PEOPLE[count % 5]
+        (folder / f"{day.isoformat()}-{count}.md").write_text(
+            f'+++\ntitle = "Council weighs the {topic} plan, item {count}"\ndate = {day.isoformat()}\noutlet = "Example Gazette"\n+++\n\n'
+            f"The council met on {day:%A %d %B %Y} and spent {count * 7 % 90 + 10} minutes on the {topic} plan, number {count}.\n\n"
+            f'"The {topic} work cannot wait for the {other} review," {person} said after the meeting.\n\n'
+            f"A vote on the {other} budget of {count * 13 % 400 + 20} million is due in {day + dt.timedelta(days=30):%B}.\n",
+            encoding="utf-8",
+        )
+    return count

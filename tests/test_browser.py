@@ -6,6 +6,7 @@ only where Chromium itself is missing; .ci/run installs Debian's chromium.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import shutil
@@ -19,7 +20,7 @@ import pytest
 from digest.build import build
 from digest.config import load_config
 
-from conftest import REPO
+from conftest import REPO, write_dated_articles
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = REPO / "test-artifacts"
@@ -38,11 +39,16 @@ def served_site(tmp_path_factory):
         encoding="utf-8",
     )
     build(load_config(config_path), use_cache=False)
-    handler = functools.partial(_PagesHandler, directory=str(root / "www"))
+    yield from _serve(root / "www", "briefing/")
+
+
+def _serve(folder: Path, path: str = ""):
+    """Serve folder on 127.0.0.1 until the fixture that yields from this ends; yields the URL of path."""
+    handler = functools.partial(_PagesHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/briefing/"
+    yield f"http://127.0.0.1:{server.server_address[1]}/{path}"
     server.shutdown()
     server.server_close()
 
@@ -230,4 +236,47 @@ def test_the_404_page_works_at_any_depth(served_site, browser):
     home.click()
     assert page.url == served_site + "index.html"
     assert page.locator("article.card").count() == 5
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def served_year(tmp_path_factory):
+    """A year of news, an article every other day: the timeline is drawn by week."""
+    root = tmp_path_factory.mktemp("year")
+    write_dated_articles(root / "content", [dt.date(2022, 1, 3) + dt.timedelta(days=i) for i in range(0, 365, 2)])
+    (root / "config.toml").write_text('[build]\ncontent = ["content"]\noutput = "site"\n', encoding="utf-8")
+    build(load_config(root / "config.toml"), use_cache=False)
+    yield from _serve(root / "site")
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(375, "light"), (1280, "dark")])
+def test_a_year_timeline_reads_at_phone_and_desktop_width(served_year, browser, width, scheme):
+    """The labels a reader sees do not overlap, nothing scrolls sideways, and a week's bar opens a day."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page.goto(served_year)
+    page.locator("figure").first.screenshot(path=str(ARTIFACTS / f"timeline-year-{width}-{scheme}.png"))
+    boxes = page.evaluate(
+        """[...document.querySelectorAll('.timeline .tick')].filter(t => getComputedStyle(t).display != 'none')
+            .map(t => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right, r.top, r.bottom]; })"""
+    )
+    assert len(boxes) >= 4
+    rows: dict[float, list] = {}
+    for box in boxes:
+        rows.setdefault(round(box[3]), []).append(box)
+    for row in rows.values():
+        row.sort(key=lambda box: box[1])
+        assert all(a[2] < b[1] for a, b in zip(row, row[1:])), row
+    figure = page.evaluate("(() => { const r = document.querySelector('figure').getBoundingClientRect(); return [r.left, r.right]; })()")
+    assert all(figure[0] <= box[1] and box[2] <= figure[1] + 1 for box in boxes), (figure, boxes)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    axe = _axe_script()
+    if axe is not None:
+        page.add_script_tag(content=axe)
+        result = page.evaluate("axe.run('.timeline', {resultTypes: ['violations']})")
+        assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+    bar = page.locator(".timeline a").nth(10)
+    assert bar.locator("title").text_content().startswith("Week of 14 Mar 2022: ")
+    bar.locator(".hit").click(position={"x": 2, "y": 2})  # the empty top of the column is part of the link
+    assert page.url.endswith("/days/2022-03-14.html")
     page.close()
