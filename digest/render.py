@@ -84,6 +84,7 @@ def make_environment(folders: list[Path]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["longdate"] = _long_date
+    env.filters["counted"] = _counted
     return env
 
 
@@ -326,6 +327,11 @@ def _surname_key(name: str) -> str:
     # "Vladimir Putin" sorts under P, as in an index of names; organisations by first word.
     parts = name.split()
     return (parts[-1] if len(parts) > 1 and parts[-1][:1].isupper() else name).casefold()
+
+
+def _counted(count: int, noun: str) -> str:
+    """`{{ n | counted("article") }}`: "1 article", "2 articles"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _long_date(value: dt.date | None) -> str:

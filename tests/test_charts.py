@@ -157,3 +157,12 @@ def test_undated_articles_stay_out_of_the_chart():
     assert [href for href, _ in chart["bars"]] == ["days/2022-01-03.html"]
     assert "undated" not in chart["desc"].lower()
     assert _chart_of([None]) == {}
+
+
+def test_counts_under_the_title_agree_with_their_number(tmp_path_factory):
+    # The stats line above the chart: "1 article · 1 day · … · 1 outlet", never "1 outlets".
+    site = _build(tmp_path_factory, "one-day", [MONDAY])
+    stats = re.search(r'<p class="stats">(.*?)</p>', (site / "index.html").read_text(encoding="utf-8")).group(1)
+    assert stats == "1 article · 1 day · 1 speaker · 1 outlet"
+    footer = re.search(r"<footer.*?</footer>", (site / "index.html").read_text(encoding="utf-8"), re.S).group(0)
+    assert "1 article ·" in footer
