@@ -157,6 +157,29 @@ def test_list_closing_the_article_is_kept_and_prose_about_signing_up_is_not_a_pr
     assert why[23] == why[24] == "navigation"
 
 
+def test_structured_section_laid_out_in_blocks_up_to_a_related_heading_is_body():
+    # A recipe's steps after its introduction: short blocks that score like a menu, but
+    # each set off by blank lines like the prose above, and running up to the footer.
+    intro = "This stew takes an hour on the stove, and it tastes even better the next day, so make a double batch."
+    steps = []
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"):
+        steps += [f"{day} lunch", "Eat within an hour of cooking", "Bean stew, 1 cup rice, 1 apple", "Portions: 2 Green, 1 Red"]
+    text = "\n\n".join([
+        "Home\nRecipes\nAbout", "Weekday stew plan", intro, intro.replace("hour", "evening"),
+        intro.replace("stove", "hob"), *steps, "Related Articles", "Five soups for winter", "Why breakfast matters",
+    ])
+    result = clean(Source("plan.txt", "txt", text))
+    kept = {p.text for p in result.paragraphs}
+    assert set(steps) <= kept
+    assert "Five soups for winter" not in kept and "Home" not in kept
+    related = text.split("\n").index("Related Articles") + 1
+    assert reasons(result)[related] == "Latest Stories list"
+    # Consecutive lines are a menu, not blocks of the article: the same steps printed
+    # without blank lines between them stay out.
+    menu = text.replace("\n\n".join(steps), "\n".join(steps))
+    assert not set(steps) & {p.text for p in clean(Source("plan.txt", "txt", menu)).paragraphs}
+
+
 def test_captions_carrying_their_own_credit_are_dropped_from_the_body():
     paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
     text = "\n\n".join([

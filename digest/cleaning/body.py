@@ -11,7 +11,9 @@
    heading over a few links with prose right after (an inline box); once a list or the
    comments start after two paragraphs or more, nothing later is considered.
 4. A list that closes the article (tour dates, results: lines sharing one separator)
-   is attached when only a footer marker or the end of the page follows it.
+   is attached when only a footer marker or the end of the page follows it; so is a
+   structured section (recipe steps, a schedule) laid out in blank-separated blocks
+   up to a footer marker.
 5. Inside the span, labelled furniture is dropped and short unpunctuated lines between
    paragraphs are kept as subheadings.
 """
@@ -33,7 +35,7 @@ _INLINE_BOX_LINKS = 6
 _INLINE_BOX_COST = -6.0
 _BIO_MAX_WORDS, _BIO_ROLE_CHARS = 60, 80  # a bio names the role early: "Jane Doe is a reporter ..."
 _REPEATED_PENALTY = -1.0  # a long line printed twice far apart (ticker, teaser list)
-_TRAILING_LIST_MIN, _TRAILING_LIST_MAX = 3, 150
+_TRAILING_LIST_MIN, _TRAILING_LIST_MAX = 3, 250  # lines; a week's meal plan or a season's schedule is long
 _LIST_SHAPE_SHARE = 0.75
 # "June 9 – Tampa", "Arsenal v Stoke", "Best actor - Jane Doe", "Name (Show, Channel)".
 _LIST_SEPARATORS = (" - ", " – ", " — ", " v ", " vs ", " vs. ", ": ", " (", " @ ", " | ")
@@ -252,13 +254,20 @@ def _attach_trailing_list(lines: list[Line], last: int) -> int:
     It is taken only when its lines share a list shape (bullets, "Name - detail",
     "June 9 – City", "Arsenal v Stoke") and nothing known as furniture sits between the prose and the end
     of the page or a footer marker: site menus always carry some ("Privacy Policy").
+
+    A structured section (a recipe's steps, a meal plan, a schedule, a Q&A) has no one
+    shape, but it is laid out like the article: a blank line around every block, where
+    menus and link lists come out as runs of consecutive lines. Such a run of plain text
+    blocks that goes on up to a footer marker, even a related-stories heading, is the
+    article continuing; teasers and widgets would have stopped the run.
     """
     end = last + 1
     while end < len(lines) and end - last <= _TRAILING_LIST_MAX and lines[end].label in ("text", "date"):
         end += 1
-    closed = end == len(lines) or (lines[end].label == "end" and lines[end].reason not in _LIST_END_REASONS)
     run = lines[last + 1:end]
-    if not closed or len(run) < _TRAILING_LIST_MIN or not _shared_list_shape(run):
+    blocks = end < len(lines) and lines[end].label == "end" and all(line.isolated for line in run)
+    closed = end == len(lines) or (lines[end].label == "end" and lines[end].reason not in _LIST_END_REASONS)
+    if not (blocks or closed and _shared_list_shape(run)) or len(run) < _TRAILING_LIST_MIN:
         return last
     for line in run:
         line.label, line.reason = "text", ""
