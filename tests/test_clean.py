@@ -180,6 +180,22 @@ def test_structured_section_laid_out_in_blocks_up_to_a_related_heading_is_body()
     assert not set(steps) & {p.text for p in clean(Source("plan.txt", "txt", menu)).paragraphs}
 
 
+def test_table_of_figures_between_paragraphs_is_body_not_a_menu():
+    lead = "The league published the final standings on Sunday, after the last race of a season decided by two points."
+    rows = [f"{rank} Driver {name} {5040 - 7 * rank} {rank % 3} {rank % 2} {20 - rank} {27 - rank}"
+            for rank, name in enumerate("Ames Brook Cole Dunn Eady Ford Gale Hale".split(), start=1)]
+    text = "\n".join([
+        "Home", "Standings", "", lead, "", lead.replace("Sunday", "Monday"), "",
+        "Pos Driver Points Wins Poles Top 10", *rows, "",
+        "Only the top twelve drivers took part in the playoff rounds.", "", "Copyright 2024 Example Racing",
+    ])
+    result = clean(Source("standings.txt", "txt", text))
+    kept = [p.text for p in result.paragraphs]
+    assert set(rows) <= set(kept)
+    assert kept[-1] == "Only the top twelve drivers took part in the playoff rounds."
+    assert "Home" not in kept
+
+
 def test_captions_carrying_their_own_credit_are_dropped_from_the_body():
     paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
     text = "\n\n".join([

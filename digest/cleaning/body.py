@@ -4,7 +4,8 @@
 2. Context labels: a line printed twice within a few lines is a photo caption; a line
    next to a photo credit is a caption; a short title right before a player or promo
    belongs to that widget; bullet headlines with indented blurbs are a "Latest
-   Stories" list; headline links under "More:"/"Related" form a related box.
+   Stories" list; headline links under "More:"/"Related" form a related box;
+   consecutive rows of figures are a table, not a menu, and cost nothing.
 3. The body is the span of lines with the highest total score (maximum-sum subarray):
    prose scores positive, furniture negative. Footer markers (copyright, sourcing
    lines, related-stories and comments headings) cannot be crossed, except a related
@@ -56,6 +57,7 @@ def clean_page_text(text: str) -> CleanText:
     _mark_widget_titles(lines)
     _mark_headline_lists(lines)
     _mark_related_boxes(lines)
+    _mark_table_rows(lines)
     span = _best_span(lines) or _short_note_span(lines)
     if span is None:
         return CleanText((), tuple(RemovedLine(l.number, l.text, l.reason or "no article text") for l in lines),
@@ -209,6 +211,33 @@ def _mark_headline_lists(lines: list[Line]) -> None:
         if line is not None and line.bullet and line.label == "text" and line.heading_like:
             run.append(line)
             item_indent = line.indent
+
+
+_NUMBER = re.compile(r"[+\-−]?\d[\d.,:%/]*")
+_TABLE_MIN_ROWS = 3
+
+
+def _is_table_row(line: Line) -> bool:
+    """A row of figures: "3 Kevin Harvick 5033 4 6 15 26", "Turnout 61.2% 58.9%"."""
+    tokens = line.text.split()
+    numbers = sum(1 for token in tokens if _NUMBER.fullmatch(token))
+    return numbers >= 2 and 3 * numbers >= len(tokens)
+
+
+def _mark_table_rows(lines: list[Line]) -> None:
+    # A table (standings, results, polls) is scraped one row per line, consecutive and
+    # unpunctuated like a menu, but menus are words while rows are mostly figures. The
+    # rows are made neutral: the span may cross a table between paragraphs, and a table
+    # alone still adds nothing to a span.
+    run: list[Line] = []
+    for line in lines + [None]:  # None flushes the last run
+        if line is not None and line.label == "text" and _is_table_row(line) and (not run or _same_block(run[-1], line)):
+            run.append(line)
+            continue
+        if len(run) >= _TABLE_MIN_ROWS:
+            for row in run:
+                row.score = max(row.score, 0.0)
+        run = [line] if line is not None and line.label == "text" and _is_table_row(line) else []
 
 
 def _best_span(lines: list[Line]) -> tuple[int, int] | None:
