@@ -196,6 +196,20 @@ def test_table_of_figures_between_paragraphs_is_body_not_a_menu():
     assert "Home" not in kept
 
 
+def test_blurbs_telling_the_reader_to_click_are_promos_in_any_language():
+    paragraph = "A cidade aprovou o novo plano de transporte na segunda-feira, depois de meses de debate na câmara."
+    blurbs = [
+        "Clique na foto acima e veja todas as colunas que ele escreve sobre tênis, golfe e ciclismo para o site!",
+        "Cliquez ici pour écouter le dernier épisode de notre émission sur le cyclisme et la course à pied.",
+        "Click on the image above to see the full schedule of every race in this season, with all the times.",
+    ]
+    text = "\n\n".join([paragraph, paragraph.replace("segunda", "terça"), paragraph.replace("segunda", "quarta"),
+                        "» Colunas", blurbs[0], "» Podcast", blurbs[1], "» Calendário", blurbs[2]])
+    result = clean(Source("sidebar.txt", "txt", text))
+    assert body_lines(result) == [1, 3, 5]
+    assert [reasons(result)[n] for n in (9, 13, 17)] == ["promo"] * 3
+
+
 def test_captions_carrying_their_own_credit_are_dropped_from_the_body():
     paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
     text = "\n\n".join([
