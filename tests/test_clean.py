@@ -210,6 +210,16 @@ def test_blurbs_telling_the_reader_to_click_are_promos_in_any_language():
     assert [reasons(result)[n] for n in (9, 13, 17)] == ["promo"] * 3
 
 
+def test_headline_right_above_a_read_more_link_is_a_teaser_not_a_subheading():
+    paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
+    text = "\n\n".join([paragraph, paragraph.replace("Monday", "Tuesday"),
+                        "Mayor Defends Bus Lanes After Week of Protests\nRead more",
+                        paragraph.replace("Monday", "Friday"), "Why the vote matters", paragraph.replace("Monday", "Sunday")])
+    result = clean(Source("teaser.txt", "txt", text))
+    assert reasons(result)[5] == "promo"
+    assert [(p.line, p.kind) for p in result.paragraphs if p.kind == "h"] == [(10, "h")]  # a real subheading stays
+
+
 def test_captions_carrying_their_own_credit_are_dropped_from_the_body():
     paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
     text = "\n\n".join([

@@ -153,7 +153,8 @@ def _mark_widget_titles(lines: list[Line]) -> None:
             continue
         if line.label == "widget" and line.reason in _WIDGET_TITLE_REASONS and _same_block(above, line):
             _relabel(above, "widget", line.reason)
-        elif line.label == "promo" and above.words >= 2:
+        elif above.words >= 2 and (line.label == "promo" or (line.reason == "promo" and _same_block(above, line))):
+            # "Read more" under a headline is that teaser's link: the headline goes with it.
             _relabel(above, "promo", "promo")
 
 
