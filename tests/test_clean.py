@@ -220,6 +220,15 @@ def test_headline_right_above_a_read_more_link_is_a_teaser_not_a_subheading():
     assert [(p.line, p.kind) for p in result.paragraphs if p.kind == "h"] == [(10, "h")]  # a real subheading stays
 
 
+def test_newsletter_pitch_that_promises_the_readers_inbox_is_a_promo():
+    paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
+    pitch = "Want more like this? Join The Morning Ferry today to get our free briefing delivered to your inbox daily."
+    text = "\n\n".join([paragraph, paragraph.replace("Monday", "Tuesday"), paragraph.replace("Monday", "Friday"), pitch])
+    result = clean(Source("pitch.txt", "txt", text))
+    assert body_lines(result) == [1, 3, 5]
+    assert reasons(result)[7] == "promo"
+
+
 def test_captions_carrying_their_own_credit_are_dropped_from_the_body():
     paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
     text = "\n\n".join([
