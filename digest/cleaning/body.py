@@ -232,13 +232,14 @@ def _mark_table_rows(lines: list[Line]) -> None:
     # alone still adds nothing to a span.
     run: list[Line] = []
     for line in lines + [None]:  # None flushes the last run
-        if line is not None and line.label == "text" and _is_table_row(line) and (not run or _same_block(run[-1], line)):
+        row = line is not None and line.label == "text" and _is_table_row(line)
+        if row and run and _same_block(run[-1], line):
             run.append(line)
             continue
         if len(run) >= _TABLE_MIN_ROWS:
-            for row in run:
-                row.score = max(row.score, 0.0)
-        run = [line] if line is not None and line.label == "text" and _is_table_row(line) else []
+            for item in run:
+                item.score = max(item.score, 0.0)
+        run = [line] if row else []
 
 
 def _best_span(lines: list[Line]) -> tuple[int, int] | None:
