@@ -157,6 +157,78 @@ def test_list_closing_the_article_is_kept_and_prose_about_signing_up_is_not_a_pr
     assert why[23] == why[24] == "navigation"
 
 
+def test_structured_section_laid_out_in_blocks_up_to_a_related_heading_is_body():
+    # A recipe's steps after its introduction: short blocks that score like a menu, but
+    # each set off by blank lines like the prose above, and running up to the footer.
+    intro = "This stew takes an hour on the stove, and it tastes even better the next day, so make a double batch."
+    steps = []
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"):
+        steps += [f"{day} lunch", "Eat within an hour of cooking", "Bean stew, 1 cup rice, 1 apple", "Portions: 2 Green, 1 Red"]
+    text = "\n\n".join([
+        "Home\nRecipes\nAbout", "Weekday stew plan", intro, intro.replace("hour", "evening"),
+        intro.replace("stove", "hob"), *steps, "Related Articles", "Five soups for winter", "Why breakfast matters",
+    ])
+    result = clean(Source("plan.txt", "txt", text))
+    kept = {p.text for p in result.paragraphs}
+    assert set(steps) <= kept
+    assert "Five soups for winter" not in kept and "Home" not in kept
+    related = text.split("\n").index("Related Articles") + 1
+    assert reasons(result)[related] == "Latest Stories list"
+    # Consecutive lines are a menu, not blocks of the article: the same steps printed
+    # without blank lines between them stay out.
+    menu = text.replace("\n\n".join(steps), "\n".join(steps))
+    assert not set(steps) & {p.text for p in clean(Source("plan.txt", "txt", menu)).paragraphs}
+
+
+def test_table_of_figures_between_paragraphs_is_body_not_a_menu():
+    lead = "The league published the final standings on Sunday, after the last race of a season decided by two points."
+    rows = [f"{rank} Driver {name} {5040 - 7 * rank} {rank % 3} {rank % 2} {20 - rank} {27 - rank}"
+            for rank, name in enumerate("Ames Brook Cole Dunn Eady Ford Gale Hale".split(), start=1)]
+    text = "\n".join([
+        "Home", "Standings", "", lead, "", lead.replace("Sunday", "Monday"), "",
+        "Pos Driver Points Wins Poles Top 10", *rows, "",
+        "Only the top twelve drivers took part in the playoff rounds.", "", "Copyright 2024 Example Racing",
+    ])
+    result = clean(Source("standings.txt", "txt", text))
+    kept = [p.text for p in result.paragraphs]
+    assert set(rows) <= set(kept)
+    assert kept[-1] == "Only the top twelve drivers took part in the playoff rounds."
+    assert "Home" not in kept
+
+
+def test_blurbs_telling_the_reader_to_click_are_promos_in_any_language():
+    paragraph = "A cidade aprovou o novo plano de transporte na segunda-feira, depois de meses de debate na câmara."
+    blurbs = [
+        "Clique na foto acima e veja todas as colunas que ele escreve sobre tênis, golfe e ciclismo para o site!",
+        "Cliquez ici pour écouter le dernier épisode de notre émission sur le cyclisme et la course à pied.",
+        "Click on the image above to see the full schedule of every race in this season, with all the times.",
+    ]
+    text = "\n\n".join([paragraph, paragraph.replace("segunda", "terça"), paragraph.replace("segunda", "quarta"),
+                        "» Colunas", blurbs[0], "» Podcast", blurbs[1], "» Calendário", blurbs[2]])
+    result = clean(Source("sidebar.txt", "txt", text))
+    assert body_lines(result) == [1, 3, 5]
+    assert [reasons(result)[n] for n in (9, 13, 17)] == ["promo"] * 3
+
+
+def test_headline_right_above_a_read_more_link_is_a_teaser_not_a_subheading():
+    paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
+    text = "\n\n".join([paragraph, paragraph.replace("Monday", "Tuesday"),
+                        "Mayor Defends Bus Lanes After Week of Protests\nRead more",
+                        paragraph.replace("Monday", "Friday"), "Why the vote matters", paragraph.replace("Monday", "Sunday")])
+    result = clean(Source("teaser.txt", "txt", text))
+    assert reasons(result)[5] == "promo"
+    assert [(p.line, p.kind) for p in result.paragraphs if p.kind == "h"] == [(10, "h")]  # a real subheading stays
+
+
+def test_newsletter_pitch_that_promises_the_readers_inbox_is_a_promo():
+    paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
+    pitch = "Want more like this? Join The Morning Ferry today to get our free briefing delivered to your inbox daily."
+    text = "\n\n".join([paragraph, paragraph.replace("Monday", "Tuesday"), paragraph.replace("Monday", "Friday"), pitch])
+    result = clean(Source("pitch.txt", "txt", text))
+    assert body_lines(result) == [1, 3, 5]
+    assert reasons(result)[7] == "promo"
+
+
 def test_captions_carrying_their_own_credit_are_dropped_from_the_body():
     paragraph = "The council met on Monday and voted to delay the plan, citing the cost of new equipment for schools."
     text = "\n\n".join([

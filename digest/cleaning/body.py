@@ -4,14 +4,17 @@
 2. Context labels: a line printed twice within a few lines is a photo caption; a line
    next to a photo credit is a caption; a short title right before a player or promo
    belongs to that widget; bullet headlines with indented blurbs are a "Latest
-   Stories" list; headline links under "More:"/"Related" form a related box.
+   Stories" list; headline links under "More:"/"Related" form a related box;
+   consecutive rows of figures are a table, not a menu, and cost nothing.
 3. The body is the span of lines with the highest total score (maximum-sum subarray):
    prose scores positive, furniture negative. Footer markers (copyright, sourcing
    lines, related-stories and comments headings) cannot be crossed, except a related
    heading over a few links with prose right after (an inline box); once a list or the
    comments start after two paragraphs or more, nothing later is considered.
 4. A list that closes the article (tour dates, results: lines sharing one separator)
-   is attached when only a footer marker or the end of the page follows it.
+   is attached when only a footer marker or the end of the page follows it; so is a
+   structured section (recipe steps, a schedule) laid out in blank-separated blocks
+   up to a footer marker.
 5. Inside the span, labelled furniture is dropped and short unpunctuated lines between
    paragraphs are kept as subheadings.
 """
@@ -33,7 +36,7 @@ _INLINE_BOX_LINKS = 6
 _INLINE_BOX_COST = -6.0
 _BIO_MAX_WORDS, _BIO_ROLE_CHARS = 60, 80  # a bio names the role early: "Jane Doe is a reporter ..."
 _REPEATED_PENALTY = -1.0  # a long line printed twice far apart (ticker, teaser list)
-_TRAILING_LIST_MIN, _TRAILING_LIST_MAX = 3, 150
+_TRAILING_LIST_MIN, _TRAILING_LIST_MAX = 3, 250  # lines; a week's meal plan or a season's schedule is long
 _LIST_SHAPE_SHARE = 0.75
 # "June 9 – Tampa", "Arsenal v Stoke", "Best actor - Jane Doe", "Name (Show, Channel)".
 _LIST_SEPARATORS = (" - ", " – ", " — ", " v ", " vs ", " vs. ", ": ", " (", " @ ", " | ")
@@ -54,6 +57,7 @@ def clean_page_text(text: str) -> CleanText:
     _mark_widget_titles(lines)
     _mark_headline_lists(lines)
     _mark_related_boxes(lines)
+    _mark_table_rows(lines)
     span = _best_span(lines) or _short_note_span(lines)
     if span is None:
         return CleanText((), tuple(RemovedLine(l.number, l.text, l.reason or "no article text") for l in lines),
@@ -149,7 +153,8 @@ def _mark_widget_titles(lines: list[Line]) -> None:
             continue
         if line.label == "widget" and line.reason in _WIDGET_TITLE_REASONS and _same_block(above, line):
             _relabel(above, "widget", line.reason)
-        elif line.label == "promo" and above.words >= 2:
+        elif above.words >= 2 and (line.label == "promo" or (line.reason == "promo" and _same_block(above, line))):
+            # "Read more" under a headline is that teaser's link: the headline goes with it.
             _relabel(above, "promo", "promo")
 
 
@@ -209,6 +214,34 @@ def _mark_headline_lists(lines: list[Line]) -> None:
             item_indent = line.indent
 
 
+_NUMBER = re.compile(r"[+\-−]?\d[\d.,:%/]*")
+_TABLE_MIN_ROWS = 3
+
+
+def _is_table_row(line: Line) -> bool:
+    """A row of figures: "3 Kevin Harvick 5033 4 6 15 26", "Turnout 61.2% 58.9%"."""
+    tokens = line.text.split()
+    numbers = sum(1 for token in tokens if _NUMBER.fullmatch(token))
+    return numbers >= 2 and 3 * numbers >= len(tokens)
+
+
+def _mark_table_rows(lines: list[Line]) -> None:
+    # A table (standings, results, polls) is scraped one row per line, consecutive and
+    # unpunctuated like a menu, but menus are words while rows are mostly figures. The
+    # rows are made neutral: the span may cross a table between paragraphs, and a table
+    # alone still adds nothing to a span.
+    run: list[Line] = []
+    for line in lines + [None]:  # None flushes the last run
+        row = line is not None and line.label == "text" and _is_table_row(line)
+        if row and run and _same_block(run[-1], line):
+            run.append(line)
+            continue
+        if len(run) >= _TABLE_MIN_ROWS:
+            for item in run:
+                item.score = max(item.score, 0.0)
+        run = [line] if row else []
+
+
 def _best_span(lines: list[Line]) -> tuple[int, int] | None:
     """Indices of the first and last line of the highest-scoring run (Kadane's algorithm).
 
@@ -252,13 +285,20 @@ def _attach_trailing_list(lines: list[Line], last: int) -> int:
     It is taken only when its lines share a list shape (bullets, "Name - detail",
     "June 9 – City", "Arsenal v Stoke") and nothing known as furniture sits between the prose and the end
     of the page or a footer marker: site menus always carry some ("Privacy Policy").
+
+    A structured section (a recipe's steps, a meal plan, a schedule, a Q&A) has no one
+    shape, but it is laid out like the article: a blank line around every block, where
+    menus and link lists come out as runs of consecutive lines. Such a run of plain text
+    blocks that goes on up to a footer marker, even a related-stories heading, is the
+    article continuing; teasers and widgets would have stopped the run.
     """
     end = last + 1
     while end < len(lines) and end - last <= _TRAILING_LIST_MAX and lines[end].label in ("text", "date"):
         end += 1
-    closed = end == len(lines) or (lines[end].label == "end" and lines[end].reason not in _LIST_END_REASONS)
     run = lines[last + 1:end]
-    if not closed or len(run) < _TRAILING_LIST_MIN or not _shared_list_shape(run):
+    blocks = end < len(lines) and lines[end].label == "end" and all(line.isolated for line in run)
+    closed = end == len(lines) or (lines[end].label == "end" and lines[end].reason not in _LIST_END_REASONS)
+    if not (blocks or closed and _shared_list_shape(run)) or len(run) < _TRAILING_LIST_MIN:
         return last
     for line in run:
         line.label, line.reason = "text", ""

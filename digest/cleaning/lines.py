@@ -104,7 +104,7 @@ _BY_WORDS = frozenset("by written words story von por par di door av af".split()
 _ROLE_HINTS = ("writer", "correspondent", "editor")
 _DATE_WORDS = ("updated", "published", "posted", "last updated", "first published")
 _DIGIT = re.compile(r"\d")
-_PROMO_HINTS = ("click", "sign up", "subscribe", "download", "follow us", "newsletter")
+_PROMO_HINTS = ("click", "clique", "clica", "clicca", "klick", "haz clic", "sign up", "subscribe", "download", "follow us", "newsletter", "inbox")
 
 
 def _mentions(low: str, hints: tuple[str, ...]) -> bool:

@@ -37,9 +37,17 @@ SOURCING_SHORT = re.compile(
     re.I,
 )
 
+# A line that opens by telling the reader to click is a link's blurb, in any language:
+# "Click on the image above ...", "Clique na foto ...", "Cliquez ici ...", "Klicken Sie ...";
+# one that promises the reader's inbox is a newsletter pitch.
+_CALL_TO_READER = (
+    r"^(?:click|clique|cliquez|clica|clicca|klicken sie|klicke|haz clic)\b|\b(?:clique|cliquez|clicca|clica) (?:aqui|ici|qui)\b|"
+    # "in your inbox" alone is also how news about phishing talks; the pitch promises delivery.
+    r"\b(?:delivered|sent|straight|direct|directly) (?:to|into) your inbox\b|\b(?:in|to) your inbox every\b|"
+)
 # Calls to action that turn a paragraph into a promo.
 PROMO = re.compile(
-    r"\bclick here\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|for|now)\b|\bdownload (?:the|our) app\b|"
+    _CALL_TO_READER + r"\bclick here\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|for|now)\b|\bdownload (?:the|our) app\b|"
     r"\bfollow us on\b|\bnewsletter\b|^live (?:briefing|updates|blog|coverage)\s*[:：]|^(?:related|read more|see also|more on|also read|"
     r"read also|watch|listen|recommended|don't miss|explore more|more from)\s*[:：|]|^related\b",
     re.I,
@@ -47,7 +55,7 @@ PROMO = re.compile(
 # In a long paragraph only the site talking to its reader counts: "sign up to broadband"
 # is news, "sign up for our newsletter" is not.
 PROMO_IN_PROSE = re.compile(
-    r"\bclick here\b|\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ )?(?:newsletter|daily|weekly|email|alerts)|"
+    _CALL_TO_READER + r"\bclick here\b|\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ )?(?:newsletter|daily|weekly|email|alerts)|"
     r"\bdownload (?:our|the \w+) app\b|\bfollow us on\b|\bsubscribe now\b",
     re.I,
 )
