@@ -18,6 +18,7 @@ from digest.duplicates import merge_duplicates
 from digest.model import Article, Day, Outlet, Site, Speaker
 from digest.people import merge_speakers
 from digest.slugs import SlugAllocator
+from digest.warm import Memo
 
 UNKNOWN = "UNKNOWN"
 UNDATED_SLUG = "undated"
@@ -25,19 +26,26 @@ UNDATED_SLUG = "undated"
 RESERVED = ("index", "by-name")
 
 
-def group(articles: Sequence[Article], *, title: str, briefing_sentences: int = 6, merge_copies: bool = True) -> tuple[Site, list[str]]:
-    """Build the Site; returns it with warnings (e.g. slug collisions)."""
+def group(
+    articles: Sequence[Article], *, title: str, briefing_sentences: int = 6, merge_copies: bool = True, memo: Memo | None = None
+) -> tuple[Site, list[str]]:
+    """Build the Site; returns it with warnings (e.g. slug collisions).
+
+    Every step runs over the whole collection, as the answers are collection-wide. With
+    `memo` (a warm build's), the two steps whose inputs rarely change after one edit are
+    looked up by those inputs: a day's briefing and the speaker merge."""
+    memo = memo if memo is not None else Memo()
     warnings: list[str] = []
     if merge_copies:
         articles, notes = merge_duplicates(articles)
         warnings.extend(notes)
     articles = _resolve_dates(articles)
     articles = _assign_slugs(articles, warnings)
-    articles, aliases = _canonical_speakers(articles)
+    articles, aliases = _canonical_speakers(articles, memo)
     articles = tuple(sorted(articles, key=_article_order))
     days = _days(articles)
     by_slug = {a.slug: a for a in articles}
-    briefings = tuple((day.slug, _briefing(day, by_slug, briefing_sentences)) for day in days)
+    briefings = tuple((day.slug, _memo_briefing(day, by_slug, briefing_sentences, memo)) for day in days)
     site = Site(
         title=title,
         articles=articles,
@@ -50,6 +58,13 @@ def group(articles: Sequence[Article], *, title: str, briefing_sentences: int = 
 
 
 BRIEFING_MINIMUM = 5
+
+
+def _memo_briefing(day: Day, by_slug: dict[str, Article], sentences: int, memo: Memo):
+    # A briefing reads its articles' summaries and bodies: functions of each file's bytes
+    # (the memo is dropped when the analysis settings change).
+    key = ("briefing", sentences, tuple((slug, by_slug[slug].source.path, by_slug[slug].source.content_hash) for slug in day.articles))
+    return memo.make(key, lambda: _briefing(day, by_slug, sentences))
 
 
 def _briefing(day: Day, by_slug: dict[str, Article], sentences: int):
@@ -86,9 +101,9 @@ def _assign_slugs(articles: Sequence[Article], warnings: list[str]) -> tuple[Art
     return tuple(out)
 
 
-def _canonical_speakers(articles: Sequence[Article]) -> tuple[tuple[Article, ...], dict[str, set[str]]]:
-    names = sorted({q.speaker for a in articles for q in a.quotes if q.speaker and q.speaker != UNKNOWN})
-    canonical = merge_speakers(names) if names else {}
+def _canonical_speakers(articles: Sequence[Article], memo: Memo) -> tuple[tuple[Article, ...], dict[str, set[str]]]:
+    names = tuple(sorted({q.speaker for a in articles for q in a.quotes if q.speaker and q.speaker != UNKNOWN}))
+    canonical = memo.make(("speakers", names), lambda: merge_speakers(names)) if names else {}
     aliases: dict[str, set[str]] = defaultdict(set)
     for name in names:
         aliases[canonical.get(name, name)].add(name)

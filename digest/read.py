@@ -20,6 +20,7 @@ from digest.errors import ArticleError
 from digest.frontmatter import sidecar_fields, parse_front_matter, scrub, structured_json
 from digest.markdown import markdown_to_text
 from digest.model import Source
+from digest.warm import Memo
 
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 MAX_BYTES = 20 * 1024 * 1024  # a scraped article is kilobytes; anything this big is not one
@@ -77,8 +78,11 @@ def is_ignored_name(name: str) -> bool:
     )
 
 
-def read_source(found: Found) -> Source:
-    """Read and decode one file. Raises ArticleError with the path on any problem."""
+def read_source(found: Found, parsed: Memo | None = None) -> Source:
+    """Read and decode one file. Raises ArticleError with the path on any problem.
+
+    `parsed` (a warm build's memo) holds the last build's Sources by their bytes: an
+    unchanged file is read and hashed, not decoded and parsed again."""
     try:
         size = found.path.stat().st_size
         if size > MAX_BYTES:  # refused before reading: a 5 GB log file must not be loaded to say no
@@ -87,7 +91,11 @@ def read_source(found: Found) -> Source:
     except OSError as exc:
         raise ArticleError(f"cannot read the file ({exc.strerror or exc}); check its permissions", path=found.shown)
     try:
-        source = parse_source(data, found.shown, EXTENSIONS[found.path.suffix.lower()])
+        fmt = EXTENSIONS[found.path.suffix.lower()]
+        if parsed is None:
+            source = parse_source(data, found.shown, fmt)
+        else:
+            source = parsed.make((found.shown, fmt, hashlib.sha256(data).digest()), lambda: parse_source(data, found.shown, fmt))
         return with_sidecar(source, found)
     except ArticleError:
         raise
