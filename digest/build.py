@@ -133,7 +133,8 @@ def _build(config: Config, use_cache: bool, debug: bool, executor: str, workers:
     report.warnings.extend(warnings)
     manifest = PageManifest(config.root / CACHE_DIR, config.output) if use_cache else None
     previous = manifest.load(state.pages if state else None) if manifest else {}
-    writer = SiteWriter(config.output, protected=(config.root, *config.content))
+    spare = state.spare if state is not None else None
+    writer = SiteWriter(config.output, protected=(config.root, *config.content), spare=spare, keep=state is not None)
     try:
         rendered = render_site(site, config, previous, emit=writer.add, memo=state and state.render)
         for path in sorted(rendered.reused):
@@ -143,6 +144,8 @@ def _build(config: Config, use_cache: bool, debug: bool, executor: str, workers:
         report.files_written = writer.commit()
     finally:
         writer.abort()
+        if state is not None:
+            state.spare = writer.kept
     report.pages_reused = len(rendered.reused)
     if manifest:
         remembered = manifest.save(rendered.keys)

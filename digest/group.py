@@ -33,11 +33,12 @@ def group(
 
     Every step runs over the whole collection, as the answers are collection-wide. With
     `memo` (a warm build's), the two steps whose inputs rarely change after one edit are
-    looked up by those inputs: a day's briefing and the speaker merge."""
+    looked up by those inputs: a day's briefing, the speaker merge and the shingles of
+    near-duplicate candidates."""
     memo = memo if memo is not None else Memo()
     warnings: list[str] = []
     if merge_copies:
-        articles, notes = merge_duplicates(articles)
+        articles, notes = merge_duplicates(articles, memo)
         warnings.extend(notes)
     articles = _resolve_dates(articles)
     articles = _assign_slugs(articles, warnings)

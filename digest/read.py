@@ -50,16 +50,20 @@ def discover(folders: tuple[Path, ...], root: Path, *, skip: tuple[Path, ...] = 
         if not folder.is_dir():
             problems.append(f"{_shown(folder, root)}: content folder not found (check build.content in config.toml)")
             continue
-        # os.walk does not follow symlinked folders, so a symlink loop cannot trap us.
+        # os.walk does not follow symlinked folders, so a symlink loop cannot trap us; and
+        # every folder it enters is a real one, so below the resolved top folder only a
+        # symlinked file needs resolving.
+        top = folder.resolve()
         for dirpath, dirnames, filenames in os.walk(folder):
             here = Path(dirpath)
+            real = top.joinpath(os.path.relpath(dirpath, folder))
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skipped)
             for name in sorted(filenames):
-                path = here / name
-                if is_ignored_name(name) or path.suffix.lower() not in EXTENSIONS:
+                if is_ignored_name(name) or os.path.splitext(name)[1].lower() not in EXTENSIONS:
                     continue
+                path = here / name
                 try:
-                    resolved = path.resolve(strict=True)
+                    resolved = path.resolve(strict=True) if os.path.islink(path) else real / name
                 except (OSError, RuntimeError) as exc:  # Python 3.11 reports a symlink loop as RuntimeError
                     why = "symlink loop" if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP else "broken symlink or unreadable path"
                     problems.append(f"{_shown(path, root)}: {why}, skipped")

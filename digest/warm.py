@@ -5,7 +5,8 @@ and groups and renders from scratch. `digest serve` rebuilds on every save, usua
 after one article changed, so it keeps a `BuildState` between builds: parsed sources by
 their bytes, analysed articles by their cache key, per-day briefings, the speaker
 merge, the Jinja environment, the data-file fragments of each article and the page keys
-of the site it wrote last. Each memo is keyed by everything its value depends on, and
+of the site it wrote last, and the site before that, whose folder the next write
+recycles (digest.write). Each memo is keyed by everything its value depends on, and
 the whole state is dropped when the analysis settings change, so a warm build writes
 exactly the files a cold build would.
 """
@@ -13,8 +14,10 @@ exactly the files a cold build would.
 from __future__ import annotations
 
 import gc
+import shutil
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 
@@ -63,6 +66,7 @@ class BuildState:
         self.group = Memo()  # briefings and speaker merges, keyed by their inputs
         self.render = Memo()  # Jinja environment and data-file fragments
         self.pages: tuple[object, dict[str, str]] | None = None  # (output folder identity, page keys)
+        self.spare: Path | None = None  # the site before the current one, recycled by the next write
 
     def begin(self, settings: str) -> None:
         if settings != self.settings:
@@ -74,6 +78,12 @@ class BuildState:
     def sweep(self) -> None:
         for memo in (self.sources, self.articles, self.group, self.render):
             memo.sweep()
+
+    def close(self) -> None:
+        """Remove the spare site folder (a later build would remove it anyway)."""
+        if self.spare is not None:
+            shutil.rmtree(self.spare, ignore_errors=True)
+            self.spare = None
 
 
 @contextmanager

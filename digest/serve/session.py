@@ -127,6 +127,8 @@ class Session:
         for thread in self._threads:
             thread.join(timeout=10)
         shutil.rmtree(self.snapshots, ignore_errors=True)
+        if self._state is not None:
+            self._state.close()
 
 
 __all__ = ["Session"]
