@@ -75,12 +75,12 @@ def analyse_all(
     settings = settings_for(config)
     if state is not None:
         state.begin(f"{settings.key()}|{config.briefing_sentences}")
-    cache = AnalysisCache(config.root / CACHE_DIR, settings.key(), enabled=use_cache, memory=state and state.articles)
+    cache = AnalysisCache(config.root / CACHE_DIR, settings.key(), enabled=use_cache, memory=state.articles if state else None)
     results: dict[int, Article] = {}
     pending: list[tuple[int, Source]] = []
     for position, item in enumerate(found):
         try:
-            source = read_source(item, state and state.sources)
+            source = read_source(item, state.sources if state else None)
         except ArticleError as exc:
             report.errors.append(str(exc))
             continue
@@ -119,15 +119,16 @@ def build(
     makes the next build warm: see digest.warm. The files written are the same either way."""
     started = time.perf_counter()
     with no_gc_pauses():
-        report = _build(config, use_cache, debug, executor, workers, scheduler, state)
+        articles, report = analyse_all(config, use_cache=use_cache, debug=debug, executor=executor, workers=workers, scheduler=scheduler, state=state)
+        _write_site(config, articles, report, use_cache, state)
     if state is not None:
         state.sweep()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _build(config: Config, use_cache: bool, debug: bool, executor: str, workers: int | None, scheduler: str | None, state: BuildState | None) -> BuildReport:
-    articles, report = analyse_all(config, use_cache=use_cache, debug=debug, executor=executor, workers=workers, scheduler=scheduler, state=state)
+def _write_site(config: Config, articles: list[Article], report: BuildReport, use_cache: bool, state: BuildState | None) -> None:
+    """Group, render and write (the steps that run in full on every build)."""
     memo = state.group if state else None
     site, warnings = group(articles, title=config.title, briefing_sentences=config.briefing_sentences, memo=memo)
     report.warnings.extend(warnings)
@@ -136,7 +137,7 @@ def _build(config: Config, use_cache: bool, debug: bool, executor: str, workers:
     spare = state.spare if state is not None else None
     writer = SiteWriter(config.output, protected=(config.root, *config.content), spare=spare, keep=state is not None)
     try:
-        rendered = render_site(site, config, previous, emit=writer.add, memo=state and state.render)
+        rendered = render_site(site, config, previous, emit=writer.add, memo=state.render if state else None)
         for path in sorted(rendered.reused):
             writer.reuse(path, config.output / path)
         if manifest:
@@ -153,7 +154,6 @@ def _build(config: Config, use_cache: bool, debug: bool, executor: str, workers:
             state.pages = remembered
     report.site = site
     report.articles = len(site.articles)
-    return report
 
 
 def _plural(n: int, word: str) -> str:
