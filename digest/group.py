@@ -33,14 +33,14 @@ def group(
 
     Every step runs over the whole collection, as the answers are collection-wide. With
     `memo` (a warm build's), the two steps whose inputs rarely change after one edit are
-    looked up by those inputs: a day's briefing, the speaker merge and the shingles of
-    near-duplicate candidates."""
+    looked up by those inputs: the date resolution, a day's briefing, the speaker merge
+    and the shingles of near-duplicate candidates."""
     memo = memo if memo is not None else Memo()
     warnings: list[str] = []
     if merge_copies:
         articles, notes = merge_duplicates(articles, memo)
         warnings.extend(notes)
-    articles = _resolve_dates(articles)
+    articles = _resolve_dates(articles, memo)
     articles = _assign_slugs(articles, warnings)
     articles, aliases = _canonical_speakers(articles, memo)
     articles = tuple(sorted(articles, key=_article_order))
@@ -82,8 +82,16 @@ def _briefing(day: Day, by_slug: dict[str, Article], sentences: int):
     return daily_briefing(pools, sentences=sentences)
 
 
-def _resolve_dates(articles: Sequence[Article]) -> tuple[Article, ...]:
-    guesses = resolve_dates([a.meta for a in articles])
+def _resolve_dates(articles: Sequence[Article], memo: Memo) -> tuple[Article, ...]:
+    # Dates are resolved across the whole collection, so the last answer holds only if every
+    # article's metadata is as it was; an edit that adds no date, weekday or title leaves it so.
+    metas = tuple(a.meta for a in articles)
+    last = memo.get("dates")
+    if last is not None and len(last[0]) == len(metas) and all(a is b or a == b for a, b in zip(last[0], metas)):
+        guesses = last[1]
+    else:
+        guesses = resolve_dates(metas)
+    memo.put("dates", (metas, guesses))
     return tuple(
         dataclasses.replace(a, meta=dataclasses.replace(a.meta, date=guess)) for a, guess in zip(articles, guesses, strict=True)
     )
