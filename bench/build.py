@@ -5,7 +5,9 @@
 For each size: a temporary project with that many articles (beyond the 2,013 real ones,
 distinct articles are made deterministically by recombining paragraphs of real ones —
 the output says so), then in fresh processes: a cold build (no cache), a warm rebuild
-(nothing changed), and a rebuild after editing one article. Prints seconds,
+(nothing changed), and a rebuild after editing one article; then, in one process as
+`digest serve` runs, a first build and five rebuilds each after editing one more article,
+the state handed from build to build (the median and slowest are shown). Prints seconds,
 articles/s, peak RSS of the build process, and the time growth ratio between the
 smallest and largest size. Skips when the corpus is absent.
 """
@@ -36,6 +38,26 @@ report = build(load_config(Path(sys.argv[1])), use_cache=sys.argv[2] == "cache",
 elapsed = time.perf_counter() - started
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(f"{elapsed:.3f} {peak} {report.articles} {report.cached} {len(report.errors)}")
+"""
+
+SERVED = """
+import statistics, sys, time
+from pathlib import Path
+from digest.build import build
+from digest.config import load_config
+from digest.warm import BuildState
+config, state = load_config(Path(sys.argv[1])), BuildState()
+build(config, state=state)
+paths, times = sorted(Path(sys.argv[2]).iterdir()), []
+for n in range(5):
+    path = paths[len(paths) // 2 + 1 + n]
+    path.write_text(path.read_text(encoding="utf-8") + "\\nAnother paragraph, added by the benchmark as a writer would.\\n", encoding="utf-8")
+    started = time.perf_counter()
+    report = build(config, state=state)
+    times.append(time.perf_counter() - started)
+    assert report.analysed == 1, report.analysed
+state.close()
+print(f"{statistics.median(times):.3f} {max(times):.3f}")
 """
 
 
@@ -105,11 +127,16 @@ def main() -> int:
             edited = sorted((root / "content").iterdir())[size // 2]
             edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more paragraph, added by the benchmark to change this article.\n", encoding="utf-8")
             one, one_rss, _, _ = run_build(root, cache=True, executor=args.executor)
+            served = subprocess.run([sys.executable, "-c", SERVED, str(root / "config.toml"), str(root / "content")], capture_output=True, text=True)
+            if served.returncode != 0:
+                raise SystemExit(f"the served rebuilds failed:\n{served.stderr[-3000:]}")
+            median, slowest = map(float, served.stdout.split())
             colds[size] = cold
             print(f"{size:>6} articles{note}:")
             print(f"    cold build      {cold:7.2f} s  {n / cold:8.0f} articles/s  peak RSS {cold_rss} MB")
             print(f"    warm rebuild    {warm:7.2f} s  {n / warm:8.0f} articles/s  peak RSS {warm_rss} MB  ({cached} cached)")
             print(f"    one edited      {one:7.2f} s  (whole build process, cache warm)  peak RSS {one_rss} MB")
+            print(f"    one edited, in a serving process  {median:5.2f} s median of 5, slowest {slowest:.2f} s  (build(state=...), as digest serve)")
             if args.profile and size == max(args.sizes):
                 shutil.rmtree(root / ".digest-cache", ignore_errors=True)
                 profile(root)

@@ -20,6 +20,7 @@ from digest.executors import run_map
 from digest.model import Article, Site, Source
 from digest.read import discover, read_source
 from digest.render import render_site
+from digest.warm import BuildState, no_gc_pauses
 from digest.write import SiteWriter
 
 @dataclass
@@ -61,6 +62,7 @@ def analyse_all(
     executor: str = "auto",
     workers: int | None = None,
     scheduler: str | None = None,
+    state: BuildState | None = None,
 ) -> tuple[list[Article], BuildReport]:
     """Read and analyse every article; errors are collected per article, never raised."""
     report = BuildReport()
@@ -71,12 +73,14 @@ def analyse_all(
             f"no articles found in {', '.join(_display(c) for c in config.content)} (looked for .txt, .md, .html and .json files)"
         )
     settings = settings_for(config)
-    cache = AnalysisCache(config.root / CACHE_DIR, settings.key(), enabled=use_cache)
+    if state is not None:
+        state.begin(f"{settings.key()}|{config.briefing_sentences}")
+    cache = AnalysisCache(config.root / CACHE_DIR, settings.key(), enabled=use_cache, memory=state.articles if state else None)
     results: dict[int, Article] = {}
     pending: list[tuple[int, Source]] = []
     for position, item in enumerate(found):
         try:
-            source = read_source(item)
+            source = read_source(item, state.sources if state else None)
         except ArticleError as exc:
             report.errors.append(str(exc))
             continue
@@ -107,17 +111,33 @@ def build(
     executor: str = "auto",
     workers: int | None = None,
     scheduler: str | None = None,
+    state: BuildState | None = None,
 ) -> BuildReport:
-    """Build the whole site into config.output. Raises DigestError for config/theme/write problems."""
+    """Build the whole site into config.output. Raises DigestError for config/theme/write problems.
+
+    `state` (kept by the caller between builds in one process, as `digest serve` does)
+    makes the next build warm: see digest.warm. The files written are the same either way."""
     started = time.perf_counter()
-    articles, report = analyse_all(config, use_cache=use_cache, debug=debug, executor=executor, workers=workers, scheduler=scheduler)
-    site, warnings = group(articles, title=config.title, briefing_sentences=config.briefing_sentences)
+    with no_gc_pauses():
+        articles, report = analyse_all(config, use_cache=use_cache, debug=debug, executor=executor, workers=workers, scheduler=scheduler, state=state)
+        _write_site(config, articles, report, use_cache, state)
+    if state is not None:
+        state.sweep()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write_site(config: Config, articles: list[Article], report: BuildReport, use_cache: bool, state: BuildState | None) -> None:
+    """Group, render and write (the steps that run in full on every build)."""
+    memo = state.group if state else None
+    site, warnings = group(articles, title=config.title, briefing_sentences=config.briefing_sentences, memo=memo)
     report.warnings.extend(warnings)
     manifest = PageManifest(config.root / CACHE_DIR, config.output) if use_cache else None
-    previous = manifest.load() if manifest else {}
-    writer = SiteWriter(config.output, protected=(config.root, *config.content))
+    previous = manifest.load(state.pages if state else None) if manifest else {}
+    spare = state.spare if state is not None else None
+    writer = SiteWriter(config.output, protected=(config.root, *config.content), spare=spare, keep=state is not None)
     try:
-        rendered = render_site(site, config, previous, emit=writer.add)
+        rendered = render_site(site, config, previous, emit=writer.add, memo=state.render if state else None)
         for path in sorted(rendered.reused):
             writer.reuse(path, config.output / path)
         if manifest:
@@ -125,13 +145,15 @@ def build(
         report.files_written = writer.commit()
     finally:
         writer.abort()
+        if state is not None:
+            state.spare = writer.kept
     report.pages_reused = len(rendered.reused)
     if manifest:
-        manifest.save(rendered.keys)
+        remembered = manifest.save(rendered.keys)
+        if state is not None:
+            state.pages = remembered
     report.site = site
     report.articles = len(site.articles)
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 def _plural(n: int, word: str) -> str:

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from digest.model import Article
+from digest.warm import Memo
 
 SHINGLE = 5
 SKETCH = 8  # bottom-k sketch kept per article (cached with its analysis)
@@ -40,8 +41,11 @@ def fingerprint(paragraphs) -> tuple[int, ...]:
     return tuple(heapq.nsmallest(SKETCH, body_shingles(paragraphs)))
 
 
-def merge_duplicates(articles: Sequence[Article]) -> tuple[tuple[Article, ...], list[str]]:
-    """One article per story; the others' paths go into the kept one's `duplicates`."""
+def merge_duplicates(articles: Sequence[Article], memo: Memo | None = None) -> tuple[tuple[Article, ...], list[str]]:
+    """One article per story; the others' paths go into the kept one's `duplicates`.
+
+    `memo` (a warm build's) keeps the candidates' shingles by file: they are a function of
+    the file's bytes, and the same pairs come up again after an edit elsewhere."""
     buckets: dict[int, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
         for key in article.fingerprint:
@@ -52,7 +56,11 @@ def merge_duplicates(articles: Sequence[Article]) -> tuple[tuple[Article, ...], 
 
     def shingles_of(i: int) -> array:
         if i not in packed:
-            packed[i] = array("I", body_shingles(articles[i].body.paragraphs))
+            source = articles[i].source
+            key = ("shingles", source.path, source.content_hash)
+            packed[i] = (memo.get(key) if memo is not None else None) or array("I", body_shingles(articles[i].body.paragraphs))
+            if memo is not None:
+                memo.put(key, packed[i])
         return packed[i]
 
     parent = list(range(len(articles)))

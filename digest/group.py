@@ -18,6 +18,7 @@ from digest.duplicates import merge_duplicates
 from digest.model import Article, Day, Outlet, Site, Speaker
 from digest.people import merge_speakers
 from digest.slugs import SlugAllocator
+from digest.warm import Memo
 
 UNKNOWN = "UNKNOWN"
 UNDATED_SLUG = "undated"
@@ -25,19 +26,27 @@ UNDATED_SLUG = "undated"
 RESERVED = ("index", "by-name")
 
 
-def group(articles: Sequence[Article], *, title: str, briefing_sentences: int = 6, merge_copies: bool = True) -> tuple[Site, list[str]]:
-    """Build the Site; returns it with warnings (e.g. slug collisions)."""
+def group(
+    articles: Sequence[Article], *, title: str, briefing_sentences: int = 6, merge_copies: bool = True, memo: Memo | None = None
+) -> tuple[Site, list[str]]:
+    """Build the Site; returns it with warnings (e.g. slug collisions).
+
+    Every step runs over the whole collection, as the answers are collection-wide. With
+    `memo` (a warm build's), the two steps whose inputs rarely change after one edit are
+    looked up by those inputs: the date resolution, a day's briefing, the speaker merge
+    and the shingles of near-duplicate candidates."""
+    memo = memo if memo is not None else Memo()
     warnings: list[str] = []
     if merge_copies:
-        articles, notes = merge_duplicates(articles)
+        articles, notes = merge_duplicates(articles, memo)
         warnings.extend(notes)
-    articles = _resolve_dates(articles)
+    articles = _resolve_dates(articles, memo)
     articles = _assign_slugs(articles, warnings)
-    articles, aliases = _canonical_speakers(articles)
+    articles, aliases = _canonical_speakers(articles, memo)
     articles = tuple(sorted(articles, key=_article_order))
     days = _days(articles)
     by_slug = {a.slug: a for a in articles}
-    briefings = tuple((day.slug, _briefing(day, by_slug, briefing_sentences)) for day in days)
+    briefings = tuple((day.slug, _memo_briefing(day, by_slug, briefing_sentences, memo)) for day in days)
     site = Site(
         title=title,
         articles=articles,
@@ -50,6 +59,13 @@ def group(articles: Sequence[Article], *, title: str, briefing_sentences: int = 
 
 
 BRIEFING_MINIMUM = 5
+
+
+def _memo_briefing(day: Day, by_slug: dict[str, Article], sentences: int, memo: Memo):
+    # A briefing reads its articles' summaries and bodies: functions of each file's bytes
+    # (the memo is dropped when the analysis settings change).
+    key = ("briefing", sentences, tuple((slug, by_slug[slug].source.path, by_slug[slug].source.content_hash) for slug in day.articles))
+    return memo.make(key, lambda: _briefing(day, by_slug, sentences))
 
 
 def _briefing(day: Day, by_slug: dict[str, Article], sentences: int):
@@ -66,8 +82,16 @@ def _briefing(day: Day, by_slug: dict[str, Article], sentences: int):
     return daily_briefing(pools, sentences=sentences)
 
 
-def _resolve_dates(articles: Sequence[Article]) -> tuple[Article, ...]:
-    guesses = resolve_dates([a.meta for a in articles])
+def _resolve_dates(articles: Sequence[Article], memo: Memo) -> tuple[Article, ...]:
+    # Dates are resolved across the whole collection, so the last answer holds only if every
+    # article's metadata is as it was; an edit that adds no date, weekday or title leaves it so.
+    metas = tuple(a.meta for a in articles)
+    last = memo.get("dates")
+    if last is not None and len(last[0]) == len(metas) and all(a is b or a == b for a, b in zip(last[0], metas)):
+        guesses = last[1]
+    else:
+        guesses = resolve_dates(metas)
+    memo.put("dates", (metas, guesses))
     return tuple(
         dataclasses.replace(a, meta=dataclasses.replace(a.meta, date=guess)) for a, guess in zip(articles, guesses, strict=True)
     )
@@ -86,9 +110,9 @@ def _assign_slugs(articles: Sequence[Article], warnings: list[str]) -> tuple[Art
     return tuple(out)
 
 
-def _canonical_speakers(articles: Sequence[Article]) -> tuple[tuple[Article, ...], dict[str, set[str]]]:
-    names = sorted({q.speaker for a in articles for q in a.quotes if q.speaker and q.speaker != UNKNOWN})
-    canonical = merge_speakers(names) if names else {}
+def _canonical_speakers(articles: Sequence[Article], memo: Memo) -> tuple[tuple[Article, ...], dict[str, set[str]]]:
+    names = tuple(sorted({q.speaker for a in articles for q in a.quotes if q.speaker and q.speaker != UNKNOWN}))
+    canonical = memo.make(("speakers", names), lambda: merge_speakers(names)) if names else {}
     aliases: dict[str, set[str]] = defaultdict(set)
     for name in names:
         aliases[canonical.get(name, name)].add(name)

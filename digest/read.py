@@ -20,6 +20,7 @@ from digest.errors import ArticleError
 from digest.frontmatter import sidecar_fields, parse_front_matter, scrub, structured_json
 from digest.markdown import markdown_to_text
 from digest.model import Source
+from digest.warm import Memo
 
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 MAX_BYTES = 20 * 1024 * 1024  # a scraped article is kilobytes; anything this big is not one
@@ -49,16 +50,20 @@ def discover(folders: tuple[Path, ...], root: Path, *, skip: tuple[Path, ...] = 
         if not folder.is_dir():
             problems.append(f"{_shown(folder, root)}: content folder not found (check build.content in config.toml)")
             continue
-        # os.walk does not follow symlinked folders, so a symlink loop cannot trap us.
+        # os.walk does not follow symlinked folders, so a symlink loop cannot trap us; and
+        # every folder it enters is a real one, so below the resolved top folder only a
+        # symlinked file needs resolving.
+        top = folder.resolve()
         for dirpath, dirnames, filenames in os.walk(folder):
             here = Path(dirpath)
+            real = top.joinpath(os.path.relpath(dirpath, folder))
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skipped)
             for name in sorted(filenames):
-                path = here / name
-                if is_ignored_name(name) or path.suffix.lower() not in EXTENSIONS:
+                if is_ignored_name(name) or os.path.splitext(name)[1].lower() not in EXTENSIONS:
                     continue
+                path = here / name
                 try:
-                    resolved = path.resolve(strict=True)
+                    resolved = path.resolve(strict=True) if os.path.islink(path) else real / name
                 except (OSError, RuntimeError) as exc:  # Python 3.11 reports a symlink loop as RuntimeError
                     why = "symlink loop" if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP else "broken symlink or unreadable path"
                     problems.append(f"{_shown(path, root)}: {why}, skipped")
@@ -77,8 +82,11 @@ def is_ignored_name(name: str) -> bool:
     )
 
 
-def read_source(found: Found) -> Source:
-    """Read and decode one file. Raises ArticleError with the path on any problem."""
+def read_source(found: Found, parsed: Memo | None = None) -> Source:
+    """Read and decode one file. Raises ArticleError with the path on any problem.
+
+    `parsed` (a warm build's memo) holds the last build's Sources by their bytes: an
+    unchanged file is read and hashed, not decoded and parsed again."""
     try:
         size = found.path.stat().st_size
         if size > MAX_BYTES:  # refused before reading: a 5 GB log file must not be loaded to say no
@@ -87,7 +95,11 @@ def read_source(found: Found) -> Source:
     except OSError as exc:
         raise ArticleError(f"cannot read the file ({exc.strerror or exc}); check its permissions", path=found.shown)
     try:
-        source = parse_source(data, found.shown, EXTENSIONS[found.path.suffix.lower()])
+        fmt = EXTENSIONS[found.path.suffix.lower()]
+        if parsed is None:
+            source = parse_source(data, found.shown, fmt)
+        else:
+            source = parsed.make((found.shown, fmt, hashlib.sha256(data).digest()), lambda: parse_source(data, found.shown, fmt))
         return with_sidecar(source, found)
     except ArticleError:
         raise

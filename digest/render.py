@@ -28,6 +28,7 @@ from digest.highlight import highlighted_paragraphs, quote_anchor, quote_in_cont
 from digest.cache import code_version
 from digest.model import Article, Day, Quote, Site, Speaker
 from digest.repeats import group_repeats
+from digest.warm import Memo
 
 def builtin_theme(name: str = "default") -> Path | None:
     folder = Path(str(resources.files("digest.themes"))) / name
@@ -89,15 +90,23 @@ def make_environment(folders: list[Path]) -> jinja2.Environment:
 
 
 def render_site(
-    site: Site, config: Config, previous: Mapping[str, str] | None = None, emit: Callable[[str, bytes], None] | None = None
+    site: Site,
+    config: Config,
+    previous: Mapping[str, str] | None = None,
+    emit: Callable[[str, bytes], None] | None = None,
+    memo: Memo | None = None,
 ) -> Rendered:
     """Render every page, except those whose key matches `previous` (the last build's keys
     for pages whose output file still exists): those are reused as they are.
 
     With `emit`, each file is handed over as soon as it is made instead of being collected
-    (the writer streams it to disk), and `Rendered.files` stays empty."""
+    (the writer streams it to disk), and `Rendered.files` stays empty.
+
+    `memo` (a warm build's) keeps the Jinja environment, with its compiled templates, while
+    the templates are unchanged, and each article's part of the data files."""
     folders = theme_folders(config)
-    env = make_environment(folders)
+    theme = _theme_digest(folders)
+    env = make_environment(folders) if memo is None else memo.make(("env", tuple(folders), theme), lambda: make_environment(folders))
     shared = {
         "site": site,
         "config": config,
@@ -113,8 +122,10 @@ def render_site(
         "speaker_feed_url": speaker_feed_url,
     }
     previous = previous or {}
-    base = _digest(__version__, code_version(), _theme_digest(folders), config.title, config.description, config.language,
-                   config.base_url, config.timezone, tuple(map(str, config.content)), len(site.articles))
+    # Pages show the analysis (summaries, quotes) and the briefings, so their settings count.
+    analysis = (config.summary_algorithm, config.summary_sentences, config.summary_max_words, config.doubled_apostrophes, config.briefing_sentences)
+    base = _digest(__version__, code_version(), theme, config.title, config.description, config.language,
+                   config.base_url, config.timezone, tuple(map(str, config.content)), len(site.articles), analysis)
     outputs: dict[str, bytes] = {}
     put = emit or outputs.__setitem__
     reused: set[str] = set()
@@ -139,7 +150,7 @@ def render_site(
     if all(previous.get(path) == key for path in DATA_FILES):
         reused.update(DATA_FILES)
     else:
-        for path, content in data_files(site).items():
+        for path, content in data_files(site, memo, digests).items():
             put(path, content)
     keys.update(dict.fromkeys(DATA_FILES, key))
     for path, content in static_files(folders).items():

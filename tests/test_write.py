@@ -102,3 +102,32 @@ def test_swap_keeps_a_site_at_every_moment(tmp_path, monkeypatch):
     second.commit(out)
     assert (out / "index.html").read_bytes() == b"two"
     assert seen == [sys.platform == "linux"]  # Linux swaps atomically with renameat2
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a spare is kept only where the folders can be exchanged")
+def test_a_recycled_spare_gives_the_same_site_and_never_edits_a_served_file(tmp_path):
+    out = tmp_path / "site"
+
+    def write(files, reuse=(), spare=None):
+        writer = SiteWriter(out, spare=spare, keep=True)
+        for path in reuse:
+            writer.reuse(path, out / path)
+        writer.add_all(files)
+        writer.commit()
+        return writer.kept
+
+    write({"index.html": b"1", "a.html": b"a", "b.html": b"b", "gone/x.html": b"x", "static": b"a file that becomes a folder"})
+    served = tmp_path / "served-index.html"
+    served.hardlink_to(out / "index.html")  # as digest serve's snapshot links it
+    spare = write({"index.html": b"2", "a.html": b"a2", "gone/x.html": b"x2", "static": b"s"}, reuse=["b.html"])
+    assert spare is not None and (spare / "index.html").samefile(served)  # the first site, kept
+    kept_b = (out / "b.html").stat().st_ino
+    spare = write({"index.html": b"3", "static/style.css": b"c", "new/y.html": b"y"}, reuse=["a.html", "b.html"], spare=spare)
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert files == {"a.html": b"a2", "b.html": b"b", "index.html": b"3", "static/style.css": b"c", "new/y.html": b"y"}
+    assert (out / "b.html").stat().st_ino == kept_b  # carried over, not copied
+    assert served.read_bytes() == b"1"  # the recycled folder's file was replaced, not rewritten
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", spare.name, "served-index.html"])
+    # A build without a spare (the CLI's) removes the one left behind.
+    SiteWriter(out).commit()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["served-index.html", "site"]

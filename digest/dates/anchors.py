@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from digest.dates.clues import MONTHS, WEEKDAYS, date_or_none, short_title
@@ -46,17 +47,23 @@ class Match:
     words: tuple[str, ...]  # the shared words, as this article spells them, strongest first
 
 
-def terms(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def terms(text: str) -> frozenset[str]:
     """Content-word stems of a sentence (6-letter prefixes: 'responses' ~ 'response').
 
     Names keep a capital ("Macron") and other words are lower case ("response"), because a
     week-relative clue is matched on what happened, not on who: the same people act every day.
+    Cached: every build (and `digest serve` rebuilds on each save) matches the same sentences.
     """
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text)
-    return {
-        (w[:6] if w[0].isupper() else w.lower()[:6]) for w in words
+    return frozenset(
+        (w[:6] if w[0].isupper() else w.lower()[:6]) for w in _words(text)
         if w.lower() not in _STOP and w.lower() not in MONTHS and w.lower() not in WEEKDAYS
-    }
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text))
 
 
 def _context(clue: DateClue) -> str:
@@ -67,10 +74,11 @@ def _weigher(metas: Sequence[Metadata]) -> Callable[[str], float]:
     contexts = [terms(_context(c)) for m in metas for c in m.date_clues if c.kind != "year"]
     df: Counter[str] = Counter(t for found in contexts for t in found)
     total = max(len(contexts), 1)
+    # A word in just the two sentences being matched weighs 1; one in a fifth of them, 0.
+    weights = {term: max(0.0, 1.0 - (count - 2) / max(0.2 * total, 2.0)) if count > 1 else 0.0 for term, count in df.items()}
 
     def weight(term: str) -> float:
-        # A word in just the two sentences being matched weighs 1; one in a fifth of them, 0.
-        return max(0.0, 1.0 - (df[term] - 2) / max(0.2 * total, 2.0)) if df[term] > 1 else 0.0
+        return weights.get(term, 0.0)
 
     return weight
 
@@ -131,7 +139,12 @@ def find_matches(metas: Sequence[Metadata], only: set[int] | None = None) -> lis
 
 def _spelled(stem: str, clue: DateClue) -> str:
     """The word as the article wrote it, for explanations ('respon' -> 'response')."""
-    for word in re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", _context(clue)):
+    return _spelled_in(stem, _context(clue))
+
+
+@lru_cache(maxsize=1 << 16)
+def _spelled_in(stem: str, context: str) -> str:
+    for word in _words(context):
         if word.startswith(stem) or word.lower().startswith(stem):
             return word
     return stem

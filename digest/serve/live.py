@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import threading
 import traceback
 import uuid
@@ -67,6 +68,7 @@ class LiveSite:
         self._token = uuid.uuid4().hex[:8]  # build ids differ across server restarts
         self._count = 0
         self._manifest: dict[str, str] = {}
+        self._known: dict[tuple[int, int], str] = {}  # (device, inode) -> hash, for the served snapshot
         self._served_error_paths: set[str] = set()
         self._old: list[Path] = []
         self._warned: set[str] = set()
@@ -132,13 +134,14 @@ class LiveSite:
     def _promote(self, output: Path) -> list[str] | None:
         self._count += 1
         target = self.snapshots / f"build-{self._count}"
-        manifest = snapshot(output, target)
+        known: dict[tuple[int, int], str] = {}
+        manifest = snapshot(output, target, self._known, known)
         previous = self._manifest
         changed = sorted(p for p in manifest.keys() | previous.keys() if manifest.get(p) != previous.get(p))
         if not changed and self.served.root is not None:
             shutil.rmtree(target, ignore_errors=True)  # same site: keep its id, or every tab would reload
             return []
-        self._manifest = manifest
+        self._manifest, self._known = manifest, known
         self.served = Served(target, f"{self._token}-{self._count}")
         # Requests in flight may still read the previous snapshot: keep it one build longer.
         self._old.append(target)
@@ -156,8 +159,15 @@ class LiveSite:
             self.hub.publish("reload", {"build": build, "changed": changed})
 
 
-def snapshot(source: Path, target: Path) -> dict[str, str]:
-    """Hard-link (or copy) every file of `source` into the new folder `target`; returns {path: hash}."""
+def snapshot(
+    source: Path, target: Path, known: dict[tuple[int, int], str] | None = None, seen: dict[tuple[int, int], str] | None = None
+) -> dict[str, str]:
+    """Hard-link (or copy) every file of `source` into the new folder `target`; returns {path: hash}.
+
+    `known` maps (device, inode) to the hash of files linked into the served snapshot: the
+    writer never edits a file in place and that snapshot keeps its files alive, so a file
+    with one of those inodes is the same file and is not read again (a rebuild after one
+    edit carries thousands of pages over). `seen` collects the same for this snapshot."""
     manifest: dict[str, str] = {}
     staging = target.with_name(target.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
@@ -170,13 +180,19 @@ def snapshot(source: Path, target: Path) -> dict[str, str]:
             (staging / rel / name).mkdir()
         for name in sorted(filenames):
             src, dst = here / name, staging / rel / name
-            if src.is_symlink():
+            info = src.lstat()
+            if stat.S_ISLNK(info.st_mode):
                 continue  # the writer never makes links; one here did not come from the build
-            manifest[(rel / name).as_posix()] = hashlib.blake2b(src.read_bytes(), digest_size=16).hexdigest()
+            identity = (info.st_dev, info.st_ino)
+            digest = (known or {}).get(identity) or hashlib.blake2b(src.read_bytes(), digest_size=16).hexdigest()
+            manifest[(rel / name).as_posix()] = digest
             try:
                 os.link(src, dst)
             except OSError:
-                shutil.copy2(src, dst)
+                shutil.copy2(src, dst)  # a copy does not keep the inode alive: not remembered
+                continue
+            if seen is not None:
+                seen[identity] = digest
     os.replace(staging, target)
     return manifest
 

@@ -58,6 +58,7 @@ class Session:
         self.rebuilder = Rebuilder(self._rebuild, debouncer)
         self.watcher = Watcher(self._rules(), self.rebuilder.notify, poll=poll)
         self._threads: list[threading.Thread] = []
+        self._state = None  # what each build hands the next (digest.warm.BuildState)
 
     @property
     def url(self) -> str:
@@ -71,8 +72,11 @@ class Session:
 
     def _build(self, config):
         from digest.build import build
+        from digest.warm import BuildState
 
-        return build(config, use_cache=True)
+        if self._state is None:
+            self._state = BuildState()
+        return build(config, use_cache=True, state=self._state)
 
     def _rebuild(self, reasons: list[str]) -> None:
         self.live.rebuild(reasons)
@@ -123,6 +127,8 @@ class Session:
         for thread in self._threads:
             thread.join(timeout=10)
         shutil.rmtree(self.snapshots, ignore_errors=True)
+        if self._state is not None:
+            self._state.close()
 
 
 __all__ = ["Session"]
