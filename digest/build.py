@@ -7,12 +7,15 @@ site is built from the rest.
 
 from __future__ import annotations
 
+import functools
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.analyse import AnalysisSettings
 from digest.cache import CACHE_DIR, AnalysisCache, PageManifest
+from digest.charts import counted
 from digest.config import Config
 from digest.errors import ArticleError, DigestError
 from digest.group import group
@@ -40,11 +43,11 @@ class BuildReport:
         days = sum(1 for d in site.days if d.date is not None) if site else 0
         speakers = len(site.speakers) if site else 0
         quotes = sum(len(a.quotes) for a in site.articles) if site else 0
-        parts = [f"Built {_plural(self.articles, 'article')} ({_plural(days, 'day')}, {_plural(speakers, 'speaker')}, {_plural(quotes, 'quote')})"]
+        parts = [f"Built {counted(self.articles, 'article')} ({counted(days, 'day')}, {counted(speakers, 'speaker')}, {counted(quotes, 'quote')})"]
         parts.append(f" into {_display(output)} in {self.seconds:.2f} s")
-        parts.append(f", {_plural(len(self.warnings), 'warning')}")
+        parts.append(f", {counted(len(self.warnings), 'warning')}")
         if self.errors:
-            parts.append(f", {_plural(len(self.errors), 'article error')}")
+            parts.append(f", {counted(len(self.errors), 'article error')}")
         return "".join(parts)
 
 
@@ -58,13 +61,13 @@ def analyse_all(
     config: Config,
     *,
     use_cache: bool = True,
-    debug: bool = False,
-    executor: str = "auto",
-    workers: int | None = None,
-    scheduler: str | None = None,
+    run: Callable[[list[Source], AnalysisSettings], Iterable[Article | str]] = run_map,
     state: BuildState | None = None,
 ) -> tuple[list[Article], BuildReport]:
-    """Read and analyse every article; errors are collected per article, never raised."""
+    """Read and analyse every article; errors are collected per article, never raised.
+
+    `run` is the map over the articles that are not cached (`run_map` with the build's
+    executor options bound)."""
     report = BuildReport()
     found, problems = discover(config.content, config.root, skip=(config.output,))
     report.warnings.extend(problems)
@@ -89,7 +92,7 @@ def analyse_all(
             results[position] = cached
         else:
             pending.append((position, source))
-    outcomes = run_map([s for _, s in pending], settings, executor=executor, workers=workers, debug=debug, scheduler=scheduler)
+    outcomes = run([s for _, s in pending], settings)
     for (position, source), outcome in zip(pending, outcomes, strict=True):
         if isinstance(outcome, str):
             report.errors.append(outcome)
@@ -119,7 +122,8 @@ def build(
     makes the next build warm: see digest.warm. The files written are the same either way."""
     started = time.perf_counter()
     with no_gc_pauses():
-        articles, report = analyse_all(config, use_cache=use_cache, debug=debug, executor=executor, workers=workers, scheduler=scheduler, state=state)
+        run = functools.partial(run_map, executor=executor, workers=workers, debug=debug, scheduler=scheduler)
+        articles, report = analyse_all(config, use_cache=use_cache, run=run, state=state)
         _write_site(config, articles, report, use_cache, state)
     if state is not None:
         state.sweep()
@@ -154,10 +158,6 @@ def _write_site(config: Config, articles: list[Article], report: BuildReport, us
             state.pages = remembered
     report.site = site
     report.articles = len(site.articles)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _display(path: Path) -> str:

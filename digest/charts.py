@@ -56,7 +56,7 @@ def timeline(days: Sequence[Day], by_slug: dict[str, Article], link: Callable[[s
     side = max(10, label_width - slot // 2 + 2)  # the outermost labels stay inside, even drawn twice as large
     height, base = 120, 84
     width = max(slot * len(starts) + 2 * side, 320)
-    summary = [f"{_name(start, unit, step)}: {_count(a, 'article')}, {_count(q, 'quote')}" for start, (a, q) in zip(starts, counts)]
+    summary = [f"{_name(start, unit, step)}: {counted(a, 'article')}, {counted(q, 'quote')}" for start, (a, q) in zip(starts, counts)]
     parts = [
         f'<svg class="chart timeline{" wide" if width > 480 else ""}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" aria-labelledby="tl-title" aria-describedby="tl-desc">',
         f"<title id=\"tl-title\">Articles and quotes per {unit if step == 1 else f'{step} years'}</title>",
@@ -160,8 +160,9 @@ def _name(start: dt.date, unit: str, step: int) -> str:
     return str(start.year) if step == 1 else f"{start.year}\u2013{start.year + step - 1}"
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def counted(n: int, noun: str) -> str:
+    """"1 article", "2 articles": the one place counts are worded (charts, pages, the build summary)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def speaker_chart(items: Sequence[tuple[Article, int]], link: Callable[[str], str]) -> Markup:

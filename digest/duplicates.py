@@ -46,6 +46,7 @@ def merge_duplicates(articles: Sequence[Article], memo: Memo | None = None) -> t
 
     `memo` (a warm build's) keeps the candidates' shingles by file: they are a function of
     the file's bytes, and the same pairs come up again after an edit elsewhere."""
+    memo = memo if memo is not None else Memo()
     buckets: dict[int, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
         for key in article.fingerprint:
@@ -58,9 +59,7 @@ def merge_duplicates(articles: Sequence[Article], memo: Memo | None = None) -> t
         if i not in packed:
             source = articles[i].source
             key = ("shingles", source.path, source.content_hash)
-            packed[i] = (memo.get(key) if memo is not None else None) or array("I", body_shingles(articles[i].body.paragraphs))
-            if memo is not None:
-                memo.put(key, packed[i])
+            packed[i] = memo.make(key, lambda: array("I", body_shingles(articles[i].body.paragraphs)))
         return packed[i]
 
     parent = list(range(len(articles)))

@@ -32,7 +32,7 @@ def group(
     """Build the Site; returns it with warnings (e.g. slug collisions).
 
     Every step runs over the whole collection, as the answers are collection-wide. With
-    `memo` (a warm build's), the two steps whose inputs rarely change after one edit are
+    `memo` (a warm build's), the results whose inputs rarely change after one edit are
     looked up by those inputs: the date resolution, a day's briefing, the speaker merge
     and the shingles of near-duplicate candidates."""
     memo = memo if memo is not None else Memo()

@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 
 from digest import __version__, urls
-from digest.charts import bar_list, speaker_chart, timeline
+from digest.charts import bar_list, counted, speaker_chart, timeline
 from digest.config import Config
 from digest.data import DATA_FILES, data_files
 from digest.errors import ThemeError
@@ -85,7 +85,7 @@ def make_environment(folders: list[Path]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["longdate"] = _long_date
-    env.filters["counted"] = _counted
+    env.filters["counted"] = counted  # {{ n | counted("article") }}
     return env
 
 
@@ -338,11 +338,6 @@ def _surname_key(name: str) -> str:
     # "Vladimir Putin" sorts under P, as in an index of names; organisations by first word.
     parts = name.split()
     return (parts[-1] if len(parts) > 1 and parts[-1][:1].isupper() else name).casefold()
-
-
-def _counted(count: int, noun: str) -> str:
-    """`{{ n | counted("article") }}`: "1 article", "2 articles"."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _long_date(value: dt.date | None) -> str:
