@@ -134,7 +134,7 @@ def build(
 def _write_site(config: Config, articles: list[Article], report: BuildReport, use_cache: bool, state: BuildState | None) -> None:
     """Group, render and write (the steps that run in full on every build)."""
     memo = state.group if state else None
-    site, warnings = group(articles, title=config.title, briefing_sentences=config.briefing_sentences, memo=memo)
+    site, warnings = group(articles, title=config.title, briefing_sentences=config.briefing_sentences, algorithm=config.summary_algorithm, memo=memo)
     report.warnings.extend(warnings)
     manifest = PageManifest(config.root / CACHE_DIR, config.output) if use_cache else None
     previous = manifest.load(state.pages if state else None) if manifest else {}

@@ -182,7 +182,8 @@ def speaker_chart(items: Sequence[tuple[Article, int]], link: Callable[[str], st
         x = 10 + round((width - 20) * (day - days[0]).days / span)
         count = len(per_day[day])
         article = per_day[day][0]
-        parts.append(f'<a href="{escape(link(urls.article_url(article.slug)))}"><title>{escape(f"{day:%d %B %Y}: {count} quote(s)")}</title>')
+        label = f"{day:%d %B %Y}: {counted(count, 'quote')}"
+        parts.append(f'<a href="{escape(link(urls.article_url(article.slug)))}"><title>{escape(label)}</title>')
         parts.append(f'<circle cx="{x}" cy="30" r="{min(4 + 2 * count, 14)}" class="dot"/></a>')
     parts.append(f'<text x="10" y="56">{escape(f"{days[0]:%d %b}")}</text><text x="{width - 10}" y="56" text-anchor="end">{escape(f"{days[-1]:%d %b %Y}")}</text>')
     parts.append("</svg>")

@@ -27,14 +27,21 @@ RESERVED = ("index", "by-name")
 
 
 def group(
-    articles: Sequence[Article], *, title: str, briefing_sentences: int = 6, merge_copies: bool = True, memo: Memo | None = None
+    articles: Sequence[Article],
+    *,
+    title: str,
+    briefing_sentences: int = 6,
+    algorithm: str = "default",
+    merge_copies: bool = True,
+    memo: Memo | None = None,
 ) -> tuple[Site, list[str]]:
     """Build the Site; returns it with warnings (e.g. slug collisions).
 
     Every step runs over the whole collection, as the answers are collection-wide. With
     `memo` (a warm build's), the results whose inputs rarely change after one edit are
     looked up by those inputs: the date resolution, a day's briefing, the speaker merge
-    and the shingles of near-duplicate candidates."""
+    and the shingles of near-duplicate candidates. `algorithm` is the summary algorithm
+    (config `summary.algorithm`), used again when a small day needs longer summaries."""
     memo = memo if memo is not None else Memo()
     warnings: list[str] = []
     if merge_copies:
@@ -46,7 +53,7 @@ def group(
     articles = tuple(sorted(articles, key=_article_order))
     days = _days(articles)
     by_slug = {a.slug: a for a in articles}
-    briefings = tuple((day.slug, _memo_briefing(day, by_slug, briefing_sentences, memo)) for day in days)
+    briefings = tuple((day.slug, _memo_briefing(day, by_slug, briefing_sentences, algorithm, memo)) for day in days)
     site = Site(
         title=title,
         articles=articles,
@@ -61,14 +68,14 @@ def group(
 BRIEFING_MINIMUM = 5
 
 
-def _memo_briefing(day: Day, by_slug: dict[str, Article], sentences: int, memo: Memo):
+def _memo_briefing(day: Day, by_slug: dict[str, Article], sentences: int, algorithm: str, memo: Memo):
     # A briefing reads its articles' summaries and bodies: functions of each file's bytes
     # (the memo is dropped when the analysis settings change).
-    key = ("briefing", sentences, tuple((slug, by_slug[slug].source.path, by_slug[slug].source.content_hash) for slug in day.articles))
-    return memo.make(key, lambda: _briefing(day, by_slug, sentences))
+    key = ("briefing", sentences, algorithm, tuple((slug, by_slug[slug].source.path, by_slug[slug].source.content_hash) for slug in day.articles))
+    return memo.make(key, lambda: _briefing(day, by_slug, sentences, algorithm))
 
 
-def _briefing(day: Day, by_slug: dict[str, Article], sentences: int):
+def _briefing(day: Day, by_slug: dict[str, Article], sentences: int, algorithm: str = "default"):
     """The day's briefing from its articles' summaries. A small day (two or three short
     summaries) draws on a longer summary of each article, so it still gets 5 to 8
     sentences; big days have plenty and cost nothing extra."""
@@ -76,7 +83,11 @@ def _briefing(day: Day, by_slug: dict[str, Article], sentences: int):
     if len(pools) > 1 and sum(len(summary) for _, summary in pools) < min(BRIEFING_MINIMUM, sentences):
         per_article = -(-sentences // len(pools)) + 1
         pools = [
-            (slug, summarize(by_slug[slug].body.paragraphs, sentences=per_article, max_words=40 * per_article) or summary)
+            (
+                slug,
+                summarize(by_slug[slug].body.paragraphs, algorithm=algorithm, sentences=per_article, max_words=40 * per_article)
+                or summary,
+            )
             for slug, summary in pools
         ]
     return daily_briefing(pools, sentences=sentences)

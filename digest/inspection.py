@@ -39,7 +39,7 @@ def inspect_paths(paths: list[Path], config: Config, *, as_json: bool, out: Text
             failures += 1
     # Dates are resolved across the inspected articles together, as in a build; every file
     # is shown, copies of one story included (inspect is about files, not the site).
-    site, _ = group(articles, title=config.title, briefing_sentences=config.briefing_sentences, merge_copies=False)
+    site, _ = group(articles, title=config.title, briefing_sentences=config.briefing_sentences, algorithm=config.summary_algorithm, merge_copies=False)
     for article in sorted(site.articles, key=lambda a: a.source.path):
         if as_json:
             out.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from digest.build import build
-from digest.charts import timeline
+from digest.charts import speaker_chart, timeline
 from digest.config import load_config
 from digest.model import Day
 
@@ -166,3 +166,12 @@ def test_counts_under_the_title_agree_with_their_number(tmp_path_factory):
     assert stats == "1 article · 1 day · 1 speaker · 1 outlet"
     footer = re.search(r"<footer.*?</footer>", (site / "index.html").read_text(encoding="utf-8"), re.S).group(0)
     assert "1 article ·" in footer
+
+
+def test_a_speakers_dots_say_how_many_quotes_each_day_had():
+    # speaker.quotes holds one (article, quote index) pair per quote: two on the 3rd, one on the 5th.
+    one = SimpleNamespace(slug="a", date=MONDAY)
+    other = SimpleNamespace(slug="b", date=MONDAY + dt.timedelta(days=2))
+    svg = str(speaker_chart([(one, 0), (one, 1), (other, 0)], lambda target: target))
+    assert re.findall(r"<title>(.*?)</title>", svg) == ["03 January 2022: 2 quotes", "05 January 2022: 1 quote"]
+    assert svg.count("<circle") == 2

@@ -223,3 +223,33 @@ def test_sentence_restating_the_lead_is_not_picked_as_a_second_sentence():
     ]
     chosen = texts(summarize(paragraphs, sentences=3, max_words=200))
     assert len(chosen) == 2 and chosen[1].startswith("The hikers had set out")
+
+
+@pytest.mark.parametrize("algorithm", ["lead", "default"])
+def test_a_small_days_briefing_uses_the_configured_algorithm(algorithm):
+    # Two one-sentence summaries are too few for a briefing, so the day draws longer
+    # summaries from the bodies: with summary.algorithm's picks, not always the default's.
+    from digest.analyse import AnalysisSettings, analyse
+    from digest.group import group
+    from digest.read import parse_source
+
+    def article(lead: str, cost: str) -> bytes:
+        return (
+            f"{lead.split(' on ')[0]}\n\nPublished March 3, 2021\n\n{lead}\n\n"
+            "I am proud of the way the whole town came together to fight for this money.\n\n"
+            f"{cost}\n"
+        ).encode()
+
+    sources = [
+        ("harbour.txt", "The city council approved a plan on Tuesday to rebuild the harbour wall before winter.",
+         "The harbour plan costs forty million pounds and will take three years to finish."),
+        ("school.txt", "A new primary school opened on Monday for three hundred pupils in the valley.",
+         "Teachers said the bright classrooms were paid for by a national building grant."),
+    ]
+    settings = AnalysisSettings(algorithm=algorithm, sentences=1)
+    articles = [analyse(parse_source(article(lead, cost), name, "txt"), settings) for name, lead, cost in sources]
+    site, _ = group(articles, title="t", briefing_sentences=6, algorithm=algorithm)
+    (day_slug, briefing), = site.briefings
+    texts = " ".join(s.text for _, s in briefing)
+    assert "forty million" in texts and "building grant" in texts
+    assert ("I am proud" in texts) == (algorithm == "lead")  # a speech fragment: the default never picks it
