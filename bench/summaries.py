@@ -88,7 +88,7 @@ def quality(algorithms: list[str], out: Path) -> None:
     score = load_scorer()
     gold = score.load_split("dev", DEV)
     inputs = {g["id"]: paragraphs_of(g["text"]) for g in gold}
-    per_article, table = {}, []
+    per_article = {}
     print(f"ROUGE F1 x100 [95% CI] on {len(gold)} dev articles; build settings: sentences={SETTINGS.sentences}, "
           f"max_words={SETTINGS.max_words}\n")
     print("| algorithm | source | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | words | ms/article |")

@@ -73,7 +73,7 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
-    punct, closers, space = m.group(1), m.group(2), m.group(3)
+    punct, closers = m.group(1), m.group(2)
     nxt_m = _NEXT_WORD.match(text, m.end())
     nxt = nxt_m.group(1) if nxt_m else ""
     if not nxt:
