@@ -20,6 +20,13 @@ candidate is rejected when
   ('"Really?" Travolta asked.');
 * an ellipsis is followed by lower case or by "I" (a pause, not an end).
 
+Chinese and Japanese end sentences with full-width marks (。！？) and no space;
+those are boundaries too, except inside a quotation that the sentence goes on
+after (「…。」と述べた). Their text has no spaces between words, so `words`
+counts a run of Han or kana characters in pairs: about one word each, as
+Japanese and Chinese words average about two characters, which keeps the
+summary's word budget and the "too short to be a sentence" limits meaningful.
+
 Line breaks are always boundaries: the input is one block per line.
 """
 
@@ -58,13 +65,17 @@ _ATTRIBUTION = re.compile(
     r"|declared|noted|quipped|cried|yelled|wondered|warned|argued|claimed|stated)\b(?!\s*:)"
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
-# A candidate boundary: sentence punctuation, closing quotes/brackets, whitespace.
-_CANDIDATE = re.compile(r"(\.{3}|…|[.?!]+)([\"'”’)\]]*)(\s+)")
+# Han ideographs and kana (not Hangul: Korean puts spaces between words).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A candidate boundary: sentence punctuation, closing quotes/brackets, whitespace; or a
+# full-width stop with its closing brackets, where no space follows.
+_CANDIDATE = re.compile(r"(\.{3}|…|[.?!]+)([\"'”’)\]]*)(\s+)|([。！？]+)([」』）】\"”’)\]]*)(\s*)")
+_KANA_AFTER = re.compile(r"[\u3040-\u309f]")  # 」と述べた: the quotation is part of the sentence
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*(\S*)")
 _INITIAL = re.compile(r"^[(\"“‘']?[A-Z]$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # "U.S" (the final dot is the candidate)
 _LINE = re.compile(r"[^\n]+")
-_TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*")
+_TOKEN = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+(?:['’\-.][^\W{_CJK}]+)*")
 
 
 def _word_before(text: str, end: int) -> str:
@@ -73,6 +84,8 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    if m.group(4):  # a full-width stop
+        return not (m.group(5) and _KANA_AFTER.match(text, m.end()))
     punct, closers = m.group(1), m.group(2)
     nxt_m = _NEXT_WORD.match(text, m.end())
     nxt = nxt_m.group(1) if nxt_m else ""
@@ -113,7 +126,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start, stop = line.span()
         for m in _CANDIDATE.finditer(text, start, stop):
             if _is_boundary(text, m):
-                _add(text, start, m.start(3), spans)
+                _add(text, start, m.start(3) if m.group(1) else m.start(6), spans)
                 start = m.end()
         _add(text, start, stop, spans)
     return spans
@@ -134,5 +147,6 @@ def sentences(text: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
-    """Word tokens: letters/digits joined by inner apostrophes, hyphens or dots (U.S, 3.5, don't)."""
+    """Word tokens: letters/digits joined by inner apostrophes, hyphens or dots (U.S, 3.5, don't);
+    Han and kana runs in pairs of characters."""
     return _TOKEN.findall(text)

@@ -68,6 +68,12 @@ def test_words_keep_contractions_acronyms_and_decimals():
     ]
 
 
+def test_han_and_kana_count_as_words_of_two_characters():
+    # Unspaced Japanese would otherwise be one "word" per clause, and every sentence a fragment.
+    assert words("新型スマホ「Palm Phone」を発表。") == ["新型", "スマ", "ホ", "Palm", "Phone", "を発", "表"]
+    assert words("서울 시의회는 월요일") == ["서울", "시의회는", "월요일"]  # Korean is spaced: words as usual
+
+
 @pytest.mark.skipif(not GOLD.exists(), reason="shared gold annotations not available")
 def test_first_and_last_body_sentences_of_the_seeds():
     gold = json.loads(GOLD.read_text(encoding="utf-8"))

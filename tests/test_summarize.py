@@ -253,3 +253,19 @@ def test_a_small_days_briefing_uses_the_configured_algorithm(algorithm):
     texts = " ".join(s.text for _, s in briefing)
     assert "forty million" in texts and "building grant" in texts
     assert ("I am proud" in texts) == (algorithm == "lead")  # a speech fragment: the default never picks it
+
+
+def test_a_japanese_article_is_summarized_sentence_by_sentence():
+    # Before full-width stops were boundaries, each paragraph was one "sentence" of one "word":
+    # every one failed the fragment filter and the summary fell back to the whole first paragraph.
+    paragraphs = [
+        Paragraph("市議会は月曜日、港を冬の嵐から守るため、全長三キロの防潮堤を建設する計画を承認した。"
+                  "昨年の高潮では数百戸が浸水し、住民から対策を求める声が上がっていた。"
+                  "計画を提案した市長は「歴史的な決定だ。」と述べた。", 1),
+        Paragraph("工事費は約四十億円で、国の補助金と市債でまかなう。工事は来年の春に始まり、完成まで三年かかる見通しだ。", 2),
+    ]
+    summary = summarize(paragraphs)
+    assert 2 <= len(summary) <= 3
+    for s in summary:
+        assert s.text.endswith("。") and s.text.count("。") == 1 + s.text.count("。」")
+    assert summary[0].text.startswith("市議会は月曜日")

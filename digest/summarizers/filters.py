@@ -37,7 +37,7 @@ _DEPENDENT_START = frozenset(
     """he she they it his her their its him them this that these those such
     but however meanwhile still yet and""".split()
 )
-_TERMINAL = ('.', '?', '!', '"', "”", "’", "'", ")")
+_TERMINAL = ('.', '?', '!', '"', "”", "’", "'", ")", "。", "！", "？", "」", "』", "）")
 
 _DOUBLE_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 # A single mark opens a quotation before a word (not "'90s"), after a space or a bracket...
