@@ -38,7 +38,8 @@ import re
 _TITLES = frozenset(
     """mr mrs ms messrs mme dr prof sen sens rep reps gov gen lt col maj capt cmdr
     adm sgt cpl pvt rev fr hon pres supt insp det st mt ft
-    no nos vol pp fig dept approx vs v cf""".split()
+    no nos vol pp fig dept approx vs v cf
+    bzw vgl ca nr""".split()  # German "or", "compare", "about", "number": never final either
 )
 # Month abbreviations: an abbreviation only when a day number follows ("Jan. 28");
 # "Jan" alone is also a name, so we check the next token rather than always joining.

@@ -269,3 +269,16 @@ def test_a_japanese_article_is_summarized_sentence_by_sentence():
     for s in summary:
         assert s.text.endswith("。") and s.text.count("。") == 1 + s.text.count("。」")
     assert summary[0].text.startswith("市議会は月曜日")
+
+
+def test_the_writers_own_questions_are_not_picked_but_quoted_ones_are():
+    paragraphs = [
+        Paragraph("So what went wrong at the harbour this winter?", 1),
+        Paragraph("The sea wall broke in two places during the January storm, flooding forty homes.", 2),
+        Paragraph("Who could be next in line for the harbour master's job?", 3),
+        Paragraph('"Why did nobody listen?" asked Mara Voss, whose bakery was flooded twice.', 4),
+        Paragraph("Engineers had warned the council about the cracks in the wall two years ago.", 5),
+    ]
+    chosen = texts(summarize(paragraphs, sentences=5, max_words=500))
+    assert not any(t.startswith(("So what", "Who could")) for t in chosen)
+    assert any(t.startswith('"Why did nobody listen?" asked') for t in chosen)

@@ -3,7 +3,8 @@
 Scraped news pages mix the story with captions, credits and promos, and a
 summary is read out of context: a sentence cut inside a quotation, a quotation
 without its speaker, a middle sentence of someone's speech ("I'm fortunate I
-was...") or a photo caption ("On the court: X (pictured in 2013).") reads
+was..."), a photo caption ("On the court: X (pictured in 2013).") or the
+writer's own question, a hook or a teaser ("So what went wrong?"), reads
 badly there, whatever its score. Quotation marks come in two families: double
 (“” and ") and single (‘’ and '), the British/Daily Mail style, where the
 marks double as apostrophes -- so single quotes are only counted where they
@@ -121,6 +122,8 @@ def is_quality(sentence, min_words: int = 6, max_words: int = 110) -> bool:
     outside = outside_quotations(text)
     if outside != text and len(re.findall(r"\w+", outside)) < 2:
         return False  # only someone's words: without the speaker they mean little
+    if outside.rstrip().endswith(("?", "？")):
+        return False  # the writer's own question: a teaser or a hook ("So what went wrong?"), not a fact
     return not _first_person(outside)
 
 
