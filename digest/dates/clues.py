@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from digest.dates.languages import other_language_dates
 from digest.model import DateClue, DateGuess, Metadata
 
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
@@ -99,6 +100,8 @@ def calendar_matches(text: str) -> list[tuple[int, int, int, int, int | None]]:
         found.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for m in _DOTTED.finditer(text):
         found.append((m.start(), m.end(), int(m.group(2)), int(m.group(1)), int(m.group(3))))
+    english = union([(s, e) for s, e, *_ in found])
+    found += [f for f in other_language_dates(text) if not inside(english, f[0])]
     return [f for f in sorted(found) if date_or_none(f[4], f[2], f[3])]
 
 
