@@ -33,9 +33,10 @@ def extract_metadata(source: Source, body: CleanText, *, timezone: str = "UTC") 
 
     `timezone` (site.timezone) decides the day of a stated date-time with an offset."""
     front = dict(source.front)
-    paragraphs = [p for p in body.paragraphs if p.kind == "p"]
-    first_line = body.paragraphs[0].line if body.paragraphs else 10**9
-    above = join_labels(sorted({*body.header, *((r.line, r.text) for r in body.removed if r.line < first_line)}))
+    first_line = article_start(body)
+    paragraphs = [p for p in body.paragraphs if p.kind == "p" and p.line >= first_line]
+    kept_above = [(p.line, p.text) for p in body.paragraphs if p.line < first_line]  # a headline block
+    above = join_labels(sorted({*body.header, *kept_above, *((r.line, r.text) for r in body.removed if r.line < first_line)}))
     below = join_labels(sorted({*body.footer, *((r.line, r.text) for r in body.removed if r.line > first_line)}))
     lead = " ".join(p.text for p in paragraphs[:3])
 
@@ -61,6 +62,28 @@ def extract_metadata(source: Source, body: CleanText, *, timezone: str = "UTC") 
         date_clues=dates.find_clues([p.text for p in paragraphs]) + dates.year_clues(below + above),
         url=str(front["url"]) if front.get("url") else None,
     )
+
+
+def article_start(body: CleanText) -> int:
+    """The line the article's own text starts on (10**9 when there is none).
+
+    Layout class: the headline block (kicker, headline, standfirst, caption) printed right
+    above the byline or date line. The clean stage drops that line as furniture but may keep
+    the block as the first paragraphs; then the article starts after it. Only a block that
+    opens with a headline-like line (short, no final period) and sits a few lines above the
+    byline counts: further down, a removed date line is an embedded post's or a box's.
+    """
+    if not body.paragraphs:
+        return 10**9
+    first = body.paragraphs[0]
+    mark = min((r.line for r in body.removed if r.reason in ("byline", "date line") and r.line > first.line), default=0)
+    block = [p for p in body.paragraphs if p.line < mark]
+    text = first.text.strip()
+    if mark and mark - first.line <= 10 and len(block) <= 4 and _word_count(text) <= 20 and not text.endswith((".", "。")):
+        after = [p.line for p in body.paragraphs if p.line > mark]
+        if after:
+            return after[0]
+    return first.line
 
 
 def _title(front, body: CleanText, above, lead: str, first_line: int, paragraphs) -> tuple[Field, int | None]:
@@ -134,10 +157,24 @@ def find_title(lines: list[tuple[int, str]], lead: str, body_start: int = 10**9)
         return None
     top = max(scored)[0]
     score, number, text = min((c for c in scored if c[0] >= top - 0.1), key=lambda c: c[1])
+    # Layout class: headline, then a standfirst (deck) written as a sentence. The standfirst is
+    # longer and echoes more of the lead, so it can outscore the shorter line right above it,
+    # which is the headline. A Title Case top line is a headline itself: the line above it is
+    # then a menu or related link. A section kicker ("War in Ukraine") is shorter than a headline.
+    over = [c for c in scored if number - 3 <= c[1] < number and c[0] >= 0.45]
+    if over and _reads_as_sentence(text) and not over[-1][2].endswith("."):
+        if 5 <= _word_count(over[-1][2]) < _word_count(text):
+            score, number, text = over[-1]
     # "Storm floods towns | CNN": a page-title suffix naming the outlet is not part of the headline.
     m = re.match(r"^(.{12,}?)\s+[|–—-]\s+([^|–—-]{2,40})$", text)
     text = m.group(1) if m and outlets.names_in(m.group(2)) else text
     return Field(text, f"headline line {number}", "high" if score >= 0.7 else "medium"), number
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Ends with a period, or most of its words are lower case (sentence case, not Title Case)."""
+    words = text.split()
+    return text.endswith(".") or (len(words) >= 4 and sum(w[0].islower() for w in words) * 2 >= len(words))
 
 
 def _title_candidates(lines: list[tuple[int, str]], lead: str, body_start: int):

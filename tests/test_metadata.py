@@ -129,6 +129,37 @@ def test_capitalised_byline_and_name_under_headline():
     assert bare.date.value == dt.date(2021, 3, 5)
 
 
+def numbered_page(lines: dict[int, str], paragraphs: tuple[int, ...], removed: dict[int, str]) -> tuple[Source, CleanText]:
+    """A page whose clean result is given line by line: which lines are paragraphs, which were removed and why."""
+    text = "\n".join(lines.get(n, "") for n in range(1, max(lines) + 1))
+    clean = CleanText(tuple(Paragraph(lines[n], n) for n in paragraphs),
+                      tuple(RemovedLine(n, lines[n], why) for n, why in sorted(removed.items())),
+                      tuple((n, lines[n]) for n in lines if n < paragraphs[0]))
+    return Source("news/story.txt", "txt", text), clean
+
+
+def test_headline_kept_as_a_paragraph_above_the_date_line_is_the_title():
+    headline = "Storm floods coastal towns as rivers burst their banks"
+    lines = {1: "Menu", 3: headline, 5: "Updated on: March 9, 2017 / 10:07 AM", 7: STORM[0], 9: STORM[1]}
+    meta = extract_metadata(*numbered_page(lines, (3, 7, 9), {1: "header", 5: "date line"}))
+    assert (meta.title.value, meta.title.source) == (headline, "headline line 3")
+    assert meta.date.value == dt.date(2017, 3, 9)
+    # A first paragraph that is a sentence is the article itself, date line or not.
+    lines[3] = "Officials said the storm was the worst in a decade."
+    meta = extract_metadata(*numbered_page(lines, (3, 7, 9), {1: "header", 5: "date line"}))
+    assert meta.title.confidence == "generated" and str(meta.title.value).startswith("Officials said")
+
+
+def test_headline_above_a_sentence_case_standfirst():
+    headline = "Coastal Towns Count the Cost of the Storm"
+    standfirst = "Rivers burst their banks in three towns and crews evacuated hundreds of residents"
+    meta = meta_of(header=("Menu", headline, standfirst, "By Jane Roe"), body=STORM)
+    assert meta.title.value == headline
+    # A Title Case line is a headline itself: the related link above it is not.
+    related = "Harbour residents evacuated as crews prepare"
+    meta = meta_of(header=(related, "Rivers Burst Their Banks in Three Coastal Towns", "By Jane Roe"), body=STORM)
+    assert meta.title.value == "Rivers Burst Their Banks in Three Coastal Towns"
+
 def test_outlets_labelling_a_list_of_other_stories_are_ignored():
     meta = meta_of(header=("Storm floods coastal towns",), body=STORM,
                    footer=("Latest Stories", "Heat wave grips the south", "The Independent",
