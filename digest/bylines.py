@@ -12,16 +12,22 @@ import re
 
 from digest import dates, outlets
 
-BY = re.compile(r"^(?:by|written by|words by|story by|authors?:?)\s+(.{3,120})$", re.I)
+BY = re.compile(r"^(?:by|written by|words by|story by|(?:analysis|opinion|commentary) by|authors?:?)\s+(.{3,120})$", re.I)
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z]{2,}(?=\s[A-Z][a-z])|de|van|von|der|da|al|bin|la|le)"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}")
 _ROLE = re.compile(
     r"^.*\b(?:editor|correspondent|reporter|writer|writers|producer|contributor|photographer|"
     r"columnist|staff|bureau chief|analyst|intern|journalist|journalists|host)\b\s*", re.I
 )
+# A role after the name: "Bruce Y. Lee Senior Contributor", "Jane Roe Staff Writer".
+_ROLE_AFTER = re.compile(
+    r"(?:\s+(?:senior|staff|contributing|chief|special|deputy|associate|executive|managing|political|foreign|national|"
+    r"business|sports|tech|science|health|auto|digital|news|investigative|AP)){0,2}\s+(?:editor|correspondent|reporter|"
+    r"writer|producer|contributor|photographer|columnist|analyst|intern|journalist)(?:-at-large)?$", re.I
+)
 _NOT_NAMES = frozenset(
     """Associated Press Reuters The Staff News Desk Editor Editors Report Reporting Contributed Updated Published
-    Share Follow Read More Latest Stories Live Breaking Photo Image Video""".split()
+    Share Follow Read More Latest Stories Live Breaking Photo Image Video Key Points Highlights Embed Tweet""".split()
 )
 _BIO = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:is|has|was|covers|reports|writes|joined)\b")
 _JOURNALISM = re.compile(r"\b(?:reported|reporter|reports|correspondent|journalist|editor|covers|covered|writes|"
@@ -40,7 +46,7 @@ def split_names(text: str) -> list[str]:
     names = []
     for chunk in re.split(r"\s*(?:,|;|&|\band\b|\bAnd\b|\bAND\b)\s*", text):
         chunk = re.split(r"\s+(?:in|at|from|for|reported|contributed|with|on|\|)\b", chunk)[0].strip(" .")
-        chunk = _ROLE.sub("", chunk).strip(" .")
+        chunk = _ROLE.sub("", _ROLE_AFTER.sub("", chunk)).strip(" .")
         if chunk.isupper() and len(chunk) > 4:
             chunk = chunk.title()  # AP prints bylines in capitals: "By VLADIMIR ISACHENKOV"
         m = _NAME.fullmatch(chunk)
@@ -58,15 +64,23 @@ _PLACE_FIRST = frozenset(
 )
 
 
+def _is_place(name: str) -> bool:
+    """"New Orleans", "Salt Lake City": two-word places start or end alike."""
+    words = name.split()
+    return bool(words) and (words[0] in _PLACE_FIRST or words[-1] in ("City", "Town", "Beach", "Springs"))
+
+
 def _byline(text: str) -> tuple[list[str], str] | None:
     """Names of a byline line, or None. "By A and B" / "A And B, The Associated Press"."""
     text = text.strip()
     m = BY.match(text)
     if m:
-        rest = re.split(r"\s*[|•·]\s*|,\s*(?=(?:The )?[A-Z][\w/ .&-]*$)", m.group(1))[0]
+        rest = re.split(r"\s*[|•·]\s*|\s+[-–—]\s+|,\s*(?=(?:The )?[A-Z][\w/ .&-]*$)", m.group(1))[0]
         found = dates.calendar_matches(rest)
         rest = rest[: found[0][0]] if found else rest  # "By Zach Johnson Dec 12, 2016 2:00 PM"
-        rest = re.split(r"\s+\d", rest)[0]  # "By Kyle Wood 42 minutes ago"
+        # "By Kyle Wood 42 minutes ago", "By Jane Roe On 11/13/19 at 4:00 PM EST"
+        rest = re.split(r"\s+(?:(?:on|at|updated|published|posted)\s+)?\d", rest, flags=re.I)[0]
+        rest = re.sub(r"\s+(?:on|at)$", "", rest, flags=re.I)
         names = split_names(rest)
         if not names and 1 <= len(rest.split()) <= 3 and rest[:1].isupper() and not outlets.names_in(rest):
             names = [rest.strip()]  # "By Cindy mangomini": a byline is a name even when it does not look like one
@@ -75,14 +89,22 @@ def _byline(text: str) -> tuple[list[str], str] | None:
     if m and outlets.names_in(m.group(2)) and len(text.split()) <= 14:
         names = split_names(m.group(1))
         return (names, "byline") if names else None
+    # "Monday November 18, 2019 7:45 am PST by Joe Rossignol": the date, then the byline.
+    m = re.search(r"\s(?:by|By|BY):?\s+([A-Z][\w.'’ -]{2,40})$", text)
+    if m and len(text.split()) <= 16 and dates.calendar_matches(text[: m.start()]):
+        names = split_names(m.group(1))
+        return (names, "byline") if names else None
+    # "Tom Krisher, AP Auto Writer", "Jane Roe | Staff writer": a name, then only a role.
+    m = re.match(r"^(.{3,40}?)\s*[,|•·–—]\s*(.{3,40})$", text)
+    if m and _ROLE.fullmatch(m.group(2) + " ") and not _is_place(m.group(1)) and split_names(m.group(1)) == [m.group(1)]:
+        return [m.group(1)], "byline"
     # "Mattias Geniar, April 19, 2020" / "Jane Roe | 3 March 2021": a name, then only the date.
     # "New Orleans, April 19, 2020" is a dateline: two-word places start or end alike.
     m = re.match(r"^(.{3,60}?)\s*[,|•·–—]\s*(.{6,40})$", text)
     if m and len(text.split()) <= 12:
         name = m.group(1).strip()
         found = dates.calendar_matches(m.group(2))
-        place = name.split()[0] in _PLACE_FIRST or name.split()[-1] in ("City", "Town", "Beach", "Springs")
-        if found and found[0][0] <= 1 and not place and split_names(name) == [name]:
+        if found and found[0][0] <= 1 and not _is_place(name) and split_names(name) == [name]:
             return [name], "byline"
     return None
 
@@ -130,7 +152,9 @@ def name_under_headline(above: list[tuple[int, str]], title_line: int) -> tuple[
     for number, text in above:
         if 0 < number - title_line <= 6 and len(text.split()) <= 8:
             # "Jane Roe", "Jane Roe in Kyiv", "Jane Roe and John Doe": nothing but names (and a place)
-            bare = re.sub(r"\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?$", "", text.strip())
+            # "Jane Roe @janeroe", "Jane Roe Senior Contributor": a handle or a role may follow.
+            bare = re.sub(r"\s+@\s?\w+$", "", text.strip())
+            bare = _ROLE_AFTER.sub("", re.sub(r"\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?$", "", bare))
             names = split_names(bare)
             if names and " ".join(names) == re.sub(r"\s*(?:,|\band\b|&)\s*", " ", bare).strip():
                 return tuple(names), f"name under the headline, line {number}"

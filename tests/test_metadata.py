@@ -160,6 +160,24 @@ def test_headline_above_a_sentence_case_standfirst():
     meta = meta_of(header=(related, "Rivers Burst Their Banks in Three Coastal Towns", "By Jane Roe"), body=STORM)
     assert meta.title.value == "Rivers Burst Their Banks in Three Coastal Towns"
 
+
+@pytest.mark.parametrize("line, authors", [
+    ("By Dan Roe - 11/19/19 06:56 AM EST", ("Dan Roe",)),  # a dash before the time stamp
+    ("By Maria Lopez On 11/13/19 at 4:00 PM EST", ("Maria Lopez",)),
+    ("Monday November 18, 2019 7:45 am PST by Tom Hart", ("Tom Hart",)),  # the date, then the byline
+    ("Ann Lee, AP Science Writer", ("Ann Lee",)),  # a name, then only a role
+    ("Jane Roe | Staff writer", ("Jane Roe",)),
+    ("Analysis by John Doe, Example News Editor-at-large", ("John Doe",)),
+    ("Rosa P. Diaz Senior Contributor", ("Rosa P. Diaz",)),  # a bare name under the headline, role after it
+    ("Ada Byrne @adabyrne", ("Ada Byrne",)),  # ... or a handle
+    ("Key Points", ()),  # a box heading under the headline, not a name
+    ("New Orleans | Staff", ()),
+    ("Posted on March 30, 2015 by Admin", ()),  # a site account, not a person
+])
+def test_byline_shapes(line, authors):
+    meta = meta_of(header=("Storm floods coastal towns as rivers burst their banks", line), body=STORM)
+    assert meta.authors == authors
+
 def test_outlets_labelling_a_list_of_other_stories_are_ignored():
     meta = meta_of(header=("Storm floods coastal towns",), body=STORM,
                    footer=("Latest Stories", "Heat wave grips the south", "The Independent",
