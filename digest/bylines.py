@@ -80,7 +80,7 @@ def _byline(text: str) -> tuple[list[str], str] | None:
         rest = rest[: found[0][0]] if found else rest  # "By Zach Johnson Dec 12, 2016 2:00 PM"
         # "By Kyle Wood 42 minutes ago", "By Jane Roe On 11/13/19 at 4:00 PM EST"
         rest = re.split(r"\s+(?:(?:on|at|updated|published|posted)\s+)?\d", rest, flags=re.I)[0]
-        rest = re.sub(r"\s+(?:on|at)$", "", rest, flags=re.I)
+        rest = re.sub(r"\s+(?:on|at)$", "", rest.rstrip(), flags=re.I)
         names = split_names(rest)
         if not names and 1 <= len(rest.split()) <= 3 and rest[:1].isupper() and not outlets.names_in(rest):
             names = [rest.strip()]  # "By Cindy mangomini": a byline is a name even when it does not look like one

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from digest import dates
 from digest.metadata import extract_metadata
 from digest.model import CleanText, Paragraph, RemovedLine, Source
 
@@ -177,6 +178,14 @@ def test_headline_above_a_sentence_case_standfirst():
 def test_byline_shapes(line, authors):
     meta = meta_of(header=("Storm floods coastal towns as rivers burst their banks", line), body=STORM)
     assert meta.authors == authors
+
+def test_two_digit_year_in_a_byline_time_stamp():
+    # The masthead prints today's date; the byline's "11/13/19 at 4:00 PM" is the article's.
+    meta = meta_of(header=("Wed, Nov 20, 2019", "Menu", "Storm floods coastal towns as rivers burst their banks",
+                           "By Maria Lopez On 11/13/19 at 4:00 PM EST"), body=STORM)
+    assert meta.date.value == dt.date(2019, 11, 13)
+    # Without a time it may be a score or a fraction.
+    assert dates.calendar_matches("They won 1/2/19 on the night") == []
 
 def test_outlets_labelling_a_list_of_other_stories_are_ignored():
     meta = meta_of(header=("Storm floods coastal towns",), body=STORM,
