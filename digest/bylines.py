@@ -109,8 +109,10 @@ def _byline(text: str) -> tuple[list[str], str] | None:
     return None
 
 
-def find_people(above, below, body) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
-    """(authors, where they came from, contributors). Wire agencies are never people."""
+def find_people(above, below, body, others_from: int = 10**9) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    """(authors, where they came from, contributors). Wire agencies are never people.
+
+    Bylines from line `others_from` on (a "Most Popular" list under the article) are other stories'."""
     authors: list[str] = []
     where = ""
     contributors: list[str] = []
@@ -132,7 +134,7 @@ def find_people(above, below, body) -> tuple[tuple[str, ...], str, tuple[str, ..
             listed = re.sub(r"^.*?\b(?:writers?|reporters?|correspondents?|staff)\s+", "", text)
             contributors += split_names(_CONTRIB.sub("", listed))
             continue
-        found = _byline(text) if len(text) < 160 else None
+        found = _byline(text) if len(text) < 160 and number < others_from else None
         if found and not authors:
             authors, where = found[0], f"byline on line {number}"
     if not authors:

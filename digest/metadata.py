@@ -41,7 +41,11 @@ def extract_metadata(source: Source, body: CleanText, *, timezone: str = "UTC") 
     lead = " ".join(p.text for p in paragraphs[:3])
 
     title, title_line = _title(front, body, above, lead, first_line, paragraphs)
-    authors, authors_source, contributors = find_people(above, below, [(p.line, p.text) for p in paragraphs])
+    # Bylines after a related-stories list or the comments under the article are other stories'.
+    last = body.paragraphs[-1].line if body.paragraphs else 10**9
+    others = min((r.line for r in body.removed if r.reason in ("Latest Stories list", "comments") and r.line > last),
+                 default=10**9)
+    authors, authors_source, contributors = find_people(above, below, [(p.line, p.text) for p in paragraphs], others)
     if not authors and title_line is not None:
         authors, authors_source = name_under_headline(above, title_line)
     if isinstance(front.get("authors"), (list, tuple)) and front["authors"]:

@@ -151,6 +151,14 @@ def test_headline_kept_as_a_paragraph_above_the_date_line_is_the_title():
     assert meta.title.confidence == "generated" and str(meta.title.value).startswith("Officials said")
 
 
+def test_bylines_in_a_list_of_other_stories_are_not_the_authors():
+    lines = {1: "Storm floods coastal towns", 3: STORM[0], 5: STORM[1], 7: "Most Popular", 9: "Heat wave grips the south",
+             11: "By Ann Lee"}
+    listed = extract_metadata(*numbered_page(lines, (3, 5), {1: "header", 7: "Latest Stories list", 11: "byline"}))
+    assert listed.authors == ()
+    closing = extract_metadata(*numbered_page(lines, (3, 5), {1: "header", 7: "footer", 11: "byline"}))
+    assert closing.authors == ("Ann Lee",)  # with no list before it, a byline under the story is the story's
+
 def test_headline_above_a_sentence_case_standfirst():
     headline = "Coastal Towns Count the Cost of the Storm"
     standfirst = "Rivers burst their banks in three towns and crews evacuated hundreds of residents"
