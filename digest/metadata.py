@@ -25,6 +25,7 @@ _FURNITURE = re.compile(
     re.I,
 )
 _PHOTO_CREDIT = re.compile(r"\([^()]*(?:/|Getty|Images|Photo|Shutterstock)[^()]*\)\s*$")  # "… (NASA/JPL)"
+_COMMENTS_ON = re.compile(r'^\d+\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s+[“"«](.{3,200})[”"»]$', re.I)
 _LABEL = re.compile(r"^(?:by|author|authors|written by|published|publish date|posted|updated|original|date):?$", re.I)
 
 
@@ -98,6 +99,11 @@ def _title(front, body: CleanText, above, lead: str, first_line: int, paragraphs
     marked = [(r.line, r.text.strip()) for r in body.removed if r.reason == "headline" and r.text.strip()]
     if marked:  # the clean stage already knows the headline (Markdown "# …")
         return Field(marked[0][1], f"headline line {marked[0][0]}"), marked[0][0]
+    # Layout class: a blog's comments heading quotes the post's title ("6 thoughts on “Title”").
+    quoted = {m.group(1).strip() for r in body.removed for m in [_COMMENTS_ON.match(r.text.strip())] if m}
+    for number, text in above:
+        if text.strip() in quoted:
+            return Field(text.strip(), f"headline line {number}, quoted by the comments heading"), number
     found = find_title(above, lead, first_line)
     if found:
         return found

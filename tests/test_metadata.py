@@ -159,6 +159,13 @@ def test_bylines_in_a_list_of_other_stories_are_not_the_authors():
     closing = extract_metadata(*numbered_page(lines, (3, 5), {1: "header", 7: "footer", 11: "byline"}))
     assert closing.authors == ("Ann Lee",)  # with no list before it, a byline under the story is the story's
 
+def test_blog_comments_heading_names_the_title():
+    # The title shares no words with the lead; the blog's menu does.
+    title = "Notes from a long week"
+    meta = meta_of(header=("Harbour Blog", "Storm and flood coverage", title), body=STORM,
+                   removed=(f"2 thoughts on “{title}”",))
+    assert (meta.title.value, meta.title.source) == (title, "headline line 5, quoted by the comments heading")
+
 def test_headline_above_a_sentence_case_standfirst():
     headline = "Coastal Towns Count the Cost of the Storm"
     standfirst = "Rivers burst their banks in three towns and crews evacuated hundreds of residents"
