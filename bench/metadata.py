@@ -124,7 +124,7 @@ def dev() -> None:
         result = subprocess.run([sys.executable, str(folder.parent / "score.py"), out, "--bootstrap", "0"],
                                 capture_output=True, text=True)
         print("DEV (clean/dev score.py, title/author/date rows):")
-        print("\n".join(line for line in result.stdout.splitlines() if line.startswith(("TITLE", "AUTHOR", "DATE", "pages"))))
+        print("\n".join(line for line in result.stdout.splitlines() if line.startswith(("TITLE", "AUTHOR", "DATE", "pages", "(silver"))))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from digest import dates, outlets
+from digest.bylines import BY, find_people, name_under_headline
 from digest.dates import stamps
 from digest.model import CleanText, DateGuess, Field, Metadata, Source
 from digest.split import sentences
@@ -24,24 +25,8 @@ _FURNITURE = re.compile(
     re.I,
 )
 _PHOTO_CREDIT = re.compile(r"\([^()]*(?:/|Getty|Images|Photo|Shutterstock)[^()]*\)\s*$")  # "… (NASA/JPL)"
+_COMMENTS_ON = re.compile(r'^\d+\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s+[“"«](.{3,200})[”"»]$', re.I)
 _LABEL = re.compile(r"^(?:by|author|authors|written by|published|publish date|posted|updated|original|date):?$", re.I)
-_BY = re.compile(r"^(?:by|written by|words by|story by|authors?:?)\s+(.{3,120})$", re.I)
-_NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z]{2,}(?=\s[A-Z][a-z])|de|van|von|der|da|al|bin|la|le)"
-_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}")
-_ROLE = re.compile(
-    r"^.*\b(?:editor|correspondent|reporter|writer|writers|producer|contributor|photographer|"
-    r"columnist|staff|bureau chief|analyst|intern|journalist|journalists|host)\b\s*", re.I
-)
-_NOT_NAMES = frozenset(
-    """Associated Press Reuters The Staff News Desk Editor Editors Report Reporting Contributed Updated Published
-    Share Follow Read More Latest Stories Live Breaking Photo Image Video""".split()
-)
-_BIO = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:is|has|was|covers|reports|writes|joined)\b")
-_JOURNALISM = re.compile(r"\b(?:reported|reporter|reports|correspondent|journalist|editor|covers|covered|writes|"
-                         r"writer|producer|produced|newsroom|bureau)\b")
-_CONTRIB = re.compile(r"\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?$", re.I)
-# Credit lines: "With reporting by …", "Additional reporting by …", "Reporting by …; Editing by …".
-_CREDIT_PARTS = re.compile(r"^((?:with |additional )?reporting|writing|editing)(?: by| from)\s+(.+)$", re.I)
 
 
 def extract_metadata(source: Source, body: CleanText, *, timezone: str = "UTC") -> Metadata:
@@ -49,14 +34,19 @@ def extract_metadata(source: Source, body: CleanText, *, timezone: str = "UTC") 
 
     `timezone` (site.timezone) decides the day of a stated date-time with an offset."""
     front = dict(source.front)
-    paragraphs = [p for p in body.paragraphs if p.kind == "p"]
-    first_line = body.paragraphs[0].line if body.paragraphs else 10**9
-    above = join_labels(sorted({*body.header, *((r.line, r.text) for r in body.removed if r.line < first_line)}))
+    first_line = article_start(body)
+    paragraphs = [p for p in body.paragraphs if p.kind == "p" and p.line >= first_line]
+    kept_above = [(p.line, p.text) for p in body.paragraphs if p.line < first_line]  # a headline block
+    above = join_labels(sorted({*body.header, *kept_above, *((r.line, r.text) for r in body.removed if r.line < first_line)}))
     below = join_labels(sorted({*body.footer, *((r.line, r.text) for r in body.removed if r.line > first_line)}))
     lead = " ".join(p.text for p in paragraphs[:3])
 
     title, title_line = _title(front, body, above, lead, first_line, paragraphs)
-    authors, authors_source, contributors = find_people(above, below, [(p.line, p.text) for p in paragraphs])
+    # Bylines after a related-stories list or the comments under the article are other stories'.
+    last = body.paragraphs[-1].line if body.paragraphs else 10**9
+    others = min((r.line for r in body.removed if r.reason in ("Latest Stories list", "comments") and r.line > last),
+                 default=10**9)
+    authors, authors_source, contributors = find_people(above, below, [(p.line, p.text) for p in paragraphs], others)
     if not authors and title_line is not None:
         authors, authors_source = name_under_headline(above, title_line)
     if isinstance(front.get("authors"), (list, tuple)) and front["authors"]:
@@ -79,6 +69,28 @@ def extract_metadata(source: Source, body: CleanText, *, timezone: str = "UTC") 
     )
 
 
+def article_start(body: CleanText) -> int:
+    """The line the article's own text starts on (10**9 when there is none).
+
+    Layout class: the headline block (kicker, headline, standfirst, caption) printed right
+    above the byline or date line. The clean stage drops that line as furniture but may keep
+    the block as the first paragraphs; then the article starts after it. Only a block that
+    opens with a headline-like line (short, no final period) and sits a few lines above the
+    byline counts: further down, a removed date line is an embedded post's or a box's.
+    """
+    if not body.paragraphs:
+        return 10**9
+    first = body.paragraphs[0]
+    mark = min((r.line for r in body.removed if r.reason in ("byline", "date line") and r.line > first.line), default=0)
+    block = [p for p in body.paragraphs if p.line < mark]
+    text = first.text.strip()
+    if mark and mark - first.line <= 10 and len(block) <= 4 and _word_count(text) <= 20 and not text.endswith((".", "。")):
+        after = [p.line for p in body.paragraphs if p.line > mark]
+        if after:
+            return after[0]
+    return first.line
+
+
 def _title(front, body: CleanText, above, lead: str, first_line: int, paragraphs) -> tuple[Field, int | None]:
     """The title and the line it sits on (None when it is not a line of the page)."""
     given = _front_field(front, "title")
@@ -87,6 +99,11 @@ def _title(front, body: CleanText, above, lead: str, first_line: int, paragraphs
     marked = [(r.line, r.text.strip()) for r in body.removed if r.reason == "headline" and r.text.strip()]
     if marked:  # the clean stage already knows the headline (Markdown "# …")
         return Field(marked[0][1], f"headline line {marked[0][0]}"), marked[0][0]
+    # Layout class: a blog's comments heading quotes the post's title ("6 thoughts on “Title”").
+    quoted = {m.group(1).strip() for r in body.removed for m in [_COMMENTS_ON.match(r.text.strip())] if m}
+    for number, text in above:
+        if text.strip() in quoted:
+            return Field(text.strip(), f"headline line {number}, quoted by the comments heading"), number
     found = find_title(above, lead, first_line)
     if found:
         return found
@@ -150,10 +167,24 @@ def find_title(lines: list[tuple[int, str]], lead: str, body_start: int = 10**9)
         return None
     top = max(scored)[0]
     score, number, text = min((c for c in scored if c[0] >= top - 0.1), key=lambda c: c[1])
+    # Layout class: headline, then a standfirst (deck) written as a sentence. The standfirst is
+    # longer and echoes more of the lead, so it can outscore the shorter line right above it,
+    # which is the headline. A Title Case top line is a headline itself: the line above it is
+    # then a menu or related link. A section kicker ("War in Ukraine") is shorter than a headline.
+    over = [c for c in scored if number - 3 <= c[1] < number and c[0] >= 0.45]
+    if over and _reads_as_sentence(text) and not over[-1][2].endswith("."):
+        if 5 <= _word_count(over[-1][2]) < _word_count(text):
+            score, number, text = over[-1]
     # "Storm floods towns | CNN": a page-title suffix naming the outlet is not part of the headline.
     m = re.match(r"^(.{12,}?)\s+[|–—-]\s+([^|–—-]{2,40})$", text)
     text = m.group(1) if m and outlets.names_in(m.group(2)) else text
     return Field(text, f"headline line {number}", "high" if score >= 0.7 else "medium"), number
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Ends with a period, or most of its words are lower case (sentence case, not Title Case)."""
+    words = text.split()
+    return text.endswith(".") or (len(words) >= 4 and sum(w[0].islower() for w in words) * 2 >= len(words))
 
 
 def _title_candidates(lines: list[tuple[int, str]], lead: str, body_start: int):
@@ -169,14 +200,14 @@ def _title_candidates(lines: list[tuple[int, str]], lead: str, body_start: int):
 
     def marked(n: int) -> bool:
         if n not in marks:
-            marks[n] = any(_BY.match(t.strip()) or dates.calendar_matches(t) for t in texts_at.get(n, ()))
+            marks[n] = any(BY.match(t.strip()) or dates.calendar_matches(t) for t in texts_at.get(n, ()))
         return marks[n]
 
     for number, raw in lines:
         text = raw.strip()
         words = text.split()
         length = _word_count(text)
-        if not 3 <= length <= 30 or _FURNITURE.search(text) or _BY.match(text) or text.endswith(":"):
+        if not 3 <= length <= 30 or _FURNITURE.search(text) or BY.match(text) or text.endswith(":"):
             continue
         if outlets.PROMO_HEADING.match(text) or _PHOTO_CREDIT.search(text) or sum(w.strip("—–-").isdigit() for w in words) * 3 > len(words):
             continue  # "More from Quartz"; a score line or a table row
@@ -212,115 +243,6 @@ def generated_title(first_paragraph: str) -> Field:
         comma = cut.rfind(",")
         first = (cut[:comma] if comma > len(cut) // 2 else cut).rstrip(",;:") + "…"
     return Field(first or "Untitled", "generated from the first sentence (the file has no headline)", "generated")
-
-
-# ---------------------------------------------------------------- people
-
-
-def split_names(text: str) -> list[str]:
-    """Person names in a credit list: roles, places and agencies dropped.
-
-    "RFE/RL Europe Editor Rikard Jozwiak, Reuters, AFP" -> ["Rikard Jozwiak"];
-    "Jill Lawless in London, Edith M. Lederer at the United Nations" -> both names.
-    """
-    names = []
-    for chunk in re.split(r"\s*(?:,|;|&|\band\b|\bAnd\b|\bAND\b)\s*", text):
-        chunk = re.split(r"\s+(?:in|at|from|for|reported|contributed|with|on|\|)\b", chunk)[0].strip(" .")
-        chunk = _ROLE.sub("", chunk).strip(" .")
-        if chunk.isupper() and len(chunk) > 4:
-            chunk = chunk.title()  # AP prints bylines in capitals: "By VLADIMIR ISACHENKOV"
-        m = _NAME.fullmatch(chunk)
-        if not m or outlets.names_in(chunk) or any(w in _NOT_NAMES for w in chunk.split()):
-            continue
-        names.append(chunk)
-    return names
-
-
-# First words of two-word place names, which look like a person's name to split_names.
-_PLACE_FIRST = frozenset(
-    """New San Santa Santo Los Las Le La El St. St Saint Sainte Fort Port Cape Hong Tel Abu Buenos Kuala Rio Sao São
-    Mexico Kansas Salt Panama Lake Mount North South East West Upper Lower Great Little Palm Baton Costa Sri Puerto
-    Addis Dar Phnom Ho Kota""".split()
-)
-
-
-def _byline(text: str) -> tuple[list[str], str] | None:
-    """Names of a byline line, or None. "By A and B" / "A And B, The Associated Press"."""
-    text = text.strip()
-    m = _BY.match(text)
-    if m:
-        rest = re.split(r"\s*[|•·]\s*|,\s*(?=(?:The )?[A-Z][\w/ .&-]*$)", m.group(1))[0]
-        found = dates.calendar_matches(rest)
-        rest = rest[: found[0][0]] if found else rest  # "By Zach Johnson Dec 12, 2016 2:00 PM"
-        rest = re.split(r"\s+\d", rest)[0]  # "By Kyle Wood 42 minutes ago"
-        names = split_names(rest)
-        if not names and 1 <= len(rest.split()) <= 3 and rest[:1].isupper() and not outlets.names_in(rest):
-            names = [rest.strip()]  # "By Cindy mangomini": a byline is a name even when it does not look like one
-        return (names, "byline") if names else None
-    m = re.match(r"^(.{3,90}?),\s*((?:The )?[A-Z][\w/ .&-]{1,40})$", text)
-    if m and outlets.names_in(m.group(2)) and len(text.split()) <= 14:
-        names = split_names(m.group(1))
-        return (names, "byline") if names else None
-    # "Mattias Geniar, April 19, 2020" / "Jane Roe | 3 March 2021": a name, then only the date.
-    # "New Orleans, April 19, 2020" is a dateline: two-word places start or end alike.
-    m = re.match(r"^(.{3,60}?)\s*[,|•·–—]\s*(.{6,40})$", text)
-    if m and len(text.split()) <= 12:
-        name = m.group(1).strip()
-        found = dates.calendar_matches(m.group(2))
-        place = name.split()[0] in _PLACE_FIRST or name.split()[-1] in ("City", "Town", "Beach", "Springs")
-        if found and found[0][0] <= 1 and not place and split_names(name) == [name]:
-            return [name], "byline"
-    return None
-
-
-def find_people(above, below, body) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
-    """(authors, where they came from, contributors). Wire agencies are never people."""
-    authors: list[str] = []
-    where = ""
-    contributors: list[str] = []
-    for number, text in [*above, *below, *body[-6:]]:
-        text = text.strip()
-        if _CREDIT_PARTS.match(text):
-            # Reuters style: "Reporting by A in Kyiv; additional reporting by B; Editing by C".
-            for part in re.split(r"\s*;\s*", text):
-                m = _CREDIT_PARTS.match(part)
-                if not m:
-                    continue
-                role = m.group(1).lower()
-                if role.startswith(("reporting", "writing")) and not authors:
-                    authors, where = split_names(m.group(2)), f"reporting credit on line {number}"
-                elif "reporting" in role:
-                    contributors += split_names(m.group(2))
-            continue
-        if _CONTRIB.search(text) and len(text.split()) < 90:
-            listed = re.sub(r"^.*?\b(?:writers?|reporters?|correspondents?|staff)\s+", "", text)
-            contributors += split_names(_CONTRIB.sub("", listed))
-            continue
-        found = _byline(text) if len(text) < 160 else None
-        if found and not authors:
-            authors, where = found[0], f"byline on line {number}"
-    if not authors:
-        # A bio the cleaner left as the last paragraph must read like one ("has reported for …"),
-        # or an ordinary closing sentence about a person ("Jane Roe has been missing …") would match.
-        candidates = [*below, *((n, t) for n, t in body[-2:] if _JOURNALISM.search(t))]
-        for number, text in candidates:
-            m = _BIO.match(text.strip())
-            if m and len(text.split()) >= 8 and split_names(m.group(1)) == [m.group(1)]:
-                authors, where = [m.group(1)], f"author bio on line {number}"
-                break
-    return tuple(dict.fromkeys(authors)), where, tuple(dict.fromkeys(contributors))
-
-
-def name_under_headline(above: list[tuple[int, str]], title_line: int) -> tuple[tuple[str, ...], str]:
-    """A line holding only a person's name just under the headline is the byline without "By"."""
-    for number, text in above:
-        if 0 < number - title_line <= 6 and len(text.split()) <= 8:
-            # "Jane Roe", "Jane Roe in Kyiv", "Jane Roe and John Doe": nothing but names (and a place)
-            bare = re.sub(r"\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?$", "", text.strip())
-            names = split_names(bare)
-            if names and " ".join(names) == re.sub(r"\s*(?:,|\band\b|&)\s*", " ", bare).strip():
-                return tuple(names), f"name under the headline, line {number}"
-    return (), ""
 
 
 # ---------------------------------------------------------------- outlet and date

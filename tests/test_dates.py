@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from digest.dates import find_clues, resolve_dates, year_clues
+from digest.dates import calendar_matches, find_clues, resolve_dates, year_clues
 from digest.metadata import extract_metadata
 from digest.model import DateGuess, Field, Metadata
 
-from test_metadata import GOLD, gold_pages  # same folder: pytest puts it on sys.path
+from test_metadata import GOLD, gold_pages, page  # same folder: pytest puts it on sys.path
 
 
 def article(*paragraphs: str, footer: tuple[str, ...] = (), title: str = "A story", date: DateGuess = DateGuess(None)) -> Metadata:
@@ -92,6 +92,25 @@ def test_clues_mark_plans_as_future():
     assert future["Monday"] is True and future["Tuesday"] is False
     assert [(c.month, c.day) for c in clues if c.kind == "explicit"] == [(1, 28)]
 
+
+
+def test_dates_in_other_languages_and_scripts():
+    days = {text: [(m, d, y) for _, _, m, d, y in calendar_matches(text)] for text in (
+        "Publié le 13 mars 2017", "sexta-feira, 22 de outubro de 2010 às 20:13", "19. Juli 2022", "02 Ago 2017",
+        "Posted on Maret 30, 2015 by Admin", "2019年3月1日 13時16分", "2019년 3월 1일",
+        "the Mars 2 rover", "Mai 2019", "15 August 2019",
+    )}
+    assert days == {
+        "Publié le 13 mars 2017": [(3, 13, 2017)], "sexta-feira, 22 de outubro de 2010 às 20:13": [(10, 22, 2010)],
+        "19. Juli 2022": [(7, 19, 2022)], "02 Ago 2017": [(8, 2, 2017)], "Posted on Maret 30, 2015 by Admin": [(3, 30, 2015)],
+        "2019年3月1日 13時16分": [(3, 1, 2019)], "2019년 3월 1일": [(3, 1, 2019)],
+        # Without a day and a year a foreign month name may be an English word: no date.
+        "the Mars 2 rover": [], "Mai 2019": [],
+        "15 August 2019": [(8, 15, 2019)],  # English and German alike: found once
+    }
+    meta = extract_metadata(*page(header=("Un juge se récuse", "Publié le 13 mars 2017"),
+                                  body=("Un juge de la Cour de l'impôt se récuse d'un dossier, a-t-on appris lundi.",)))
+    assert meta.date.value == dt.date(2017, 3, 13)
 
 @pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not present")
 def test_seed_dates_are_never_confidently_wrong():

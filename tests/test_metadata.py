@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from digest import dates
 from digest.metadata import extract_metadata
 from digest.model import CleanText, Paragraph, RemovedLine, Source
 
@@ -128,6 +129,78 @@ def test_capitalised_byline_and_name_under_headline():
     assert bare.authors == ("Dan Roe",)
     assert bare.date.value == dt.date(2021, 3, 5)
 
+
+def numbered_page(lines: dict[int, str], paragraphs: tuple[int, ...], removed: dict[int, str]) -> tuple[Source, CleanText]:
+    """A page whose clean result is given line by line: which lines are paragraphs, which were removed and why."""
+    text = "\n".join(lines.get(n, "") for n in range(1, max(lines) + 1))
+    clean = CleanText(tuple(Paragraph(lines[n], n) for n in paragraphs),
+                      tuple(RemovedLine(n, lines[n], why) for n, why in sorted(removed.items())),
+                      tuple((n, lines[n]) for n in lines if n < paragraphs[0]))
+    return Source("news/story.txt", "txt", text), clean
+
+
+def test_headline_kept_as_a_paragraph_above_the_date_line_is_the_title():
+    headline = "Storm floods coastal towns as rivers burst their banks"
+    lines = {1: "Menu", 3: headline, 5: "Updated on: March 9, 2017 / 10:07 AM", 7: STORM[0], 9: STORM[1]}
+    meta = extract_metadata(*numbered_page(lines, (3, 7, 9), {1: "header", 5: "date line"}))
+    assert (meta.title.value, meta.title.source) == (headline, "headline line 3")
+    assert meta.date.value == dt.date(2017, 3, 9)
+    # A first paragraph that is a sentence is the article itself, date line or not.
+    lines[3] = "Officials said the storm was the worst in a decade."
+    meta = extract_metadata(*numbered_page(lines, (3, 7, 9), {1: "header", 5: "date line"}))
+    assert meta.title.confidence == "generated" and str(meta.title.value).startswith("Officials said")
+
+
+def test_bylines_in_a_list_of_other_stories_are_not_the_authors():
+    lines = {1: "Storm floods coastal towns", 3: STORM[0], 5: STORM[1], 7: "Most Popular", 9: "Heat wave grips the south",
+             11: "By Ann Lee"}
+    listed = extract_metadata(*numbered_page(lines, (3, 5), {1: "header", 7: "Latest Stories list", 11: "byline"}))
+    assert listed.authors == ()
+    closing = extract_metadata(*numbered_page(lines, (3, 5), {1: "header", 7: "footer", 11: "byline"}))
+    assert closing.authors == ("Ann Lee",)  # with no list before it, a byline under the story is the story's
+
+def test_blog_comments_heading_names_the_title():
+    # The title shares no words with the lead; the blog's menu does.
+    title = "Notes from a long week"
+    meta = meta_of(header=("Harbour Blog", "Storm and flood coverage", title), body=STORM,
+                   removed=(f"2 thoughts on “{title}”",))
+    assert (meta.title.value, meta.title.source) == (title, "headline line 5, quoted by the comments heading")
+
+def test_headline_above_a_sentence_case_standfirst():
+    headline = "Coastal Towns Count the Cost of the Storm"
+    standfirst = "Rivers burst their banks in three towns and crews evacuated hundreds of residents"
+    meta = meta_of(header=("Menu", headline, standfirst, "By Jane Roe"), body=STORM)
+    assert meta.title.value == headline
+    # A Title Case line is a headline itself: the related link above it is not.
+    related = "Harbour residents evacuated as crews prepare"
+    meta = meta_of(header=(related, "Rivers Burst Their Banks in Three Coastal Towns", "By Jane Roe"), body=STORM)
+    assert meta.title.value == "Rivers Burst Their Banks in Three Coastal Towns"
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("By Dan Roe - 11/19/19 06:56 AM EST", ("Dan Roe",)),  # a dash before the time stamp
+    ("By Maria Lopez On 11/13/19 at 4:00 PM EST", ("Maria Lopez",)),
+    ("Monday November 18, 2019 7:45 am PST by Tom Hart", ("Tom Hart",)),  # the date, then the byline
+    ("Ann Lee, AP Science Writer", ("Ann Lee",)),  # a name, then only a role
+    ("Jane Roe | Staff writer", ("Jane Roe",)),
+    ("Analysis by John Doe, Example News Editor-at-large", ("John Doe",)),
+    ("Rosa P. Diaz Senior Contributor", ("Rosa P. Diaz",)),  # a bare name under the headline, role after it
+    ("Ada Byrne @adabyrne", ("Ada Byrne",)),  # ... or a handle
+    ("Key Points", ()),  # a box heading under the headline, not a name
+    ("New Orleans | Staff", ()),
+    ("Posted on March 30, 2015 by Admin", ()),  # a site account, not a person
+])
+def test_byline_shapes(line, authors):
+    meta = meta_of(header=("Storm floods coastal towns as rivers burst their banks", line), body=STORM)
+    assert meta.authors == authors
+
+def test_two_digit_year_in_a_byline_time_stamp():
+    # The masthead prints today's date; the byline's "11/13/19 at 4:00 PM" is the article's.
+    meta = meta_of(header=("Wed, Nov 20, 2019", "Menu", "Storm floods coastal towns as rivers burst their banks",
+                           "By Maria Lopez On 11/13/19 at 4:00 PM EST"), body=STORM)
+    assert meta.date.value == dt.date(2019, 11, 13)
+    # Without a time it may be a score or a fraction.
+    assert dates.calendar_matches("They won 1/2/19 on the night") == []
 
 def test_outlets_labelling_a_list_of_other_stories_are_ignored():
     meta = meta_of(header=("Storm floods coastal towns",), body=STORM,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from digest.dates.languages import other_language_dates
 from digest.model import DateClue, DateGuess, Metadata
 
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
@@ -23,6 +24,8 @@ _MONTH_DAY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+(\d{4})\b)?")
 _ISO = re.compile(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b")
 _US_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+# "11/19/19 06:56 AM EST", "11/13/19 at 4:00 PM": a two-digit year only in a time stamp, where it cannot be a fraction.
+_US_SHORT = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d\d)\s+(?:at\s+)?\d{1,2}:\d\d\b")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")  # 19.07.2022: day first, as in Europe
 _WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*\(?$")
 _YEAR = re.compile(r"(?<![\d,.$£€-])\b(?:19[5-9]\d|20\d\d)\b(?![\d,.%]\d)")
@@ -97,8 +100,12 @@ def calendar_matches(text: str) -> list[tuple[int, int, int, int, int | None]]:
         found.append((m.start(), m.end(), int(m.group(2)), int(m.group(3)), int(m.group(1))))
     for m in _US_NUMERIC.finditer(text):
         found.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _US_SHORT.finditer(text):
+        found.append((m.start(), m.start() + len(m.group(0).split()[0]), int(m.group(1)), int(m.group(2)), 2000 + int(m.group(3))))
     for m in _DOTTED.finditer(text):
         found.append((m.start(), m.end(), int(m.group(2)), int(m.group(1)), int(m.group(3))))
+    english = union([(s, e) for s, e, *_ in found])
+    found += [f for f in other_language_dates(text) if not inside(english, f[0])]
     return [f for f in sorted(found) if date_or_none(f[4], f[2], f[3])]
 
 
