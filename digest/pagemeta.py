@@ -1,4 +1,5 @@
-"""The publication date a saved web page states in its own metadata.
+"""What a saved web page states about itself in its metadata: its publication date, and
+its authors when the extractor found none.
 
 htmldate (through trafilatura) guesses a page's date with heuristics that run in a fixed
 order: a date in the URL first, then meta tags, then any date-like text on the page. On
@@ -22,6 +23,12 @@ the dev pages: the first ``<time>`` inside ``<article>`` (wrong on 4 of the 19 p
 have one: a modified time, a related article's) — htmldate's own ``<time>`` handling stays
 the fallback for pages without these.
 
+Authors: trafilatura reads author meta tags, but only from ``content``; on pages saved
+with ``value`` it often finds no author at all. `stated_authors` is the fallback for
+those: never used when trafilatura found one, since restoring ``content`` everywhere also
+hands it the publisher names some pages put in ``<meta name="author">`` and worse titles
+(measured on the dev pages: author 0.68 → 0.71 but title 0.85 → 0.63).
+
 Operates on the parsed tree the read stage hands over (lxml's element API); no parsing here.
 """
 
@@ -43,6 +50,9 @@ PUBLISHED_META = (
     "publish-date", "publish_date", "publishdate", "pubdate", "published", "published_at", "date",
 )
 _RANK = {name: rank for rank, name in enumerate(PUBLISHED_META)}
+# Where pages name the byline in meta tags: HTML's own, Open Graph, Dublin Core, Google
+# Scholar's (one tag per author), Parse.ly, Sailthru and the New York Times' "byl".
+AUTHOR_META = frozenset({"author", "article:author", "dc.creator", "citation_author", "parsely-author", "sailthru.author", "byl"})
 # Placeholders such as "0001-01-01T00:00:00Z" (an unset CMS field) are not dates; htmldate
 # also accepts nothing before 1995.
 EARLIEST_YEAR = 1995
@@ -135,3 +145,16 @@ def _in_comment(element) -> bool:
             return True
     return False
 
+
+def stated_authors(tree) -> list[str]:
+    """Names from the page's author meta tags, in page order, without repeats; profile URLs
+    (``article:author`` is often one) and social handles are not names."""
+    names: list[str] = []
+    for element in tree.iterfind(".//meta"):
+        if (element.get("name") or element.get("property") or "").strip().lower() not in AUTHOR_META:
+            continue
+        name = " ".join((meta_value(element) or "").split())
+        name = name[3:] if name.lower().startswith("by ") else name
+        if name and not name.startswith(("http:", "https:", "www.", "@")) and any(c.isalpha() for c in name) and name not in names:
+            names.append(name)
+    return names

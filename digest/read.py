@@ -242,6 +242,7 @@ def html_to_text(html: str, shown: str) -> tuple[tuple[tuple[str, object], ...],
     try:
         tree = trafilatura.load_html(html)  # parsed once; the page's own metadata is read first, as extraction may prune the tree
         stated = None if tree is None else pagemeta.stated_date(tree)
+        meta_authors = [] if tree is None else pagemeta.stated_authors(tree)
         extracted = None if tree is None else trafilatura.bare_extraction(
             tree, with_metadata=True, include_comments=False, favor_precision=True, date_extraction_params=DATE_PARAMS
         )
@@ -254,6 +255,7 @@ def html_to_text(html: str, shown: str) -> tuple[tuple[tuple[str, object], ...],
     if not body:
         raise ArticleError("no article text found in this HTML page", path=shown)
     data["date"] = stated or _heuristic_day(data.get("date"))
+    data["author"] = data.get("author") or "; ".join(meta_authors)
     front: list[tuple[str, object]] = []
     for key, name in (("title", "title"), ("author", "authors"), ("date", "date"), ("sitename", "outlet"), ("url", "url")):
         value = scrub(str(data.get(key) or "")).strip()

@@ -147,6 +147,15 @@ def test_without_structured_metadata_htmldate_still_reads_the_url():
     assert parse_stamp(saved_page_date(head)) == dt.datetime(2017, 3, 9)
 
 
+def test_author_meta_tags_saved_with_value_still_name_the_author():
+    """Extractors read only `content`; a profile URL and a handle are not names, a repeat is one."""
+    head = ('<meta name="author" value="Ana Ruiz"><meta property="article:author" value="https://social.example/anaruiz">'
+            '<meta name="twitter:creator" value="@anaruiz"><meta name="parsely-author" value="Ana Ruiz">'
+            '<meta name="byl" value="By Tom Berg">')
+    source = parse_source(SAVED_PAGE.format(head=head, lead="", aside="", para=PARA).encode(), "p.html", "html")
+    assert dict(source.front)["authors"] == ["Ana Ruiz", "Tom Berg"]
+
+
 def test_discover_skips_editor_files_hidden_and_output(tmp_path):
     content = tmp_path / "content"
     (content / "sub").mkdir(parents=True)
