@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from digest import pagemeta
 from digest.errors import ArticleError
 from digest.frontmatter import sidecar_fields, parse_front_matter, scrub, structured_json
 from digest.markdown import markdown_to_text
@@ -227,9 +228,10 @@ def normalise(text: str) -> str:
     return scrub(text)
 
 
-# trafilatura's own date settings, but keeping the time and offset a page states
-# (article:published_time, JSON-LD, <time datetime>): the analysis files the article under
-# its day in site.timezone. A page that gives only a day yields a naive midnight: that day.
+# htmldate's settings (through trafilatura), for pages whose metadata states no date
+# (pagemeta.stated_date comes first): trafilatura's own, but keeping any time and offset so
+# the analysis files the article under its day in site.timezone. A page that gives only a
+# day yields a naive midnight: that day.
 DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 
 
@@ -238,8 +240,11 @@ def html_to_text(html: str, shown: str) -> tuple[tuple[tuple[str, object], ...],
     import trafilatura
 
     try:
-        extracted = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, favor_precision=True, date_extraction_params=DATE_PARAMS
+        tree = trafilatura.load_html(html)  # parsed once; the page's own metadata is read first, as extraction may prune the tree
+        stated = None if tree is None else pagemeta.stated_date(tree)
+        meta_authors = [] if tree is None else pagemeta.stated_authors(tree)
+        extracted = None if tree is None else trafilatura.bare_extraction(
+            tree, with_metadata=True, include_comments=False, favor_precision=True, date_extraction_params=DATE_PARAMS
         )
     except Exception as exc:  # trafilatura raises many kinds on malformed pages
         raise ArticleError(f"could not extract an article from this HTML page ({exc})", path=shown)
@@ -249,6 +254,8 @@ def html_to_text(html: str, shown: str) -> tuple[tuple[tuple[str, object], ...],
     body = scrub(data.get("text") or "").strip()  # entities such as &#x202e; decode to characters we never show
     if not body:
         raise ArticleError("no article text found in this HTML page", path=shown)
+    data["date"] = stated or _heuristic_day(data.get("date"))
+    data["author"] = data.get("author") or "; ".join(meta_authors)
     front: list[tuple[str, object]] = []
     for key, name in (("title", "title"), ("author", "authors"), ("date", "date"), ("sitename", "outlet"), ("url", "url")):
         value = scrub(str(data.get(key) or "")).strip()
@@ -256,6 +263,16 @@ def html_to_text(html: str, shown: str) -> tuple[tuple[tuple[str, object], ...],
             front.append((name, [a.strip() for a in value.split(";") if a.strip()] if name == "authors" else value))
     # Blank lines between blocks, as in scraped text, so the clean stage sees paragraphs.
     return tuple(front), "\n\n".join(line for line in body.split("\n") if line.strip())
+
+
+_NEW_YEAR_MIDNIGHT = re.compile(r"\d{4}-01-01T00:00:00")
+
+
+def _heuristic_day(date: object) -> object:
+    """htmldate's guess for a page that states no date in its metadata, unless it is 1 January
+    at midnight: htmldate's default when all it found is a copyright year ("© 2022" in the
+    footer), a year and not a day. The text's own date clues decide instead."""
+    return None if isinstance(date, str) and _NEW_YEAR_MIDNIGHT.fullmatch(date) else date
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from digest.dates.stamps import parse_stamp
 from digest.errors import ArticleError
 from digest.read import discover, is_ignored_name, parse_source
 
@@ -87,6 +88,72 @@ def test_html_article_through_trafilatura():
     source = parse_source(html.encode(), "v.html", "html")
     assert "committee approved" in source.text
     assert "Home | News" not in source.text
+
+
+# A saved news page: the article, a sidebar of other stories with their own <time>s (dated
+# when the page was saved, years later), a copyright footer, and whatever {head} and {lead}
+# a test puts in. Synthetic; every date below is made up.
+SAVED_PAGE = """<html><head><title>Harbour budget passes</title>{head}</head><body>
+<article><h1>Harbour budget passes</h1>{lead}<p>{para}</p><p>{para}</p></article>{aside}
+<footer>Copyright 2022 Harbour Herald</footer></body></html>"""
+SIDEBAR = """<aside><h2>Latest</h2><ul><li><time datetime="2022-08-10T13:15:00+09:00">2022.08.10</time> <a href="/a">Ferry fares rise</a></li>
+<li><time datetime="2022-08-09T22:00:00+09:00">2022.08.09</time> <a href="/b">Storm closes port</a></li></ul></aside>"""
+PARA = "The harbour board approved the budget after a long debate about dredging costs and the timing of repairs. " * 3
+
+
+def saved_page_date(head: str = "", lead: str = "", aside: str = SIDEBAR) -> object:
+    source = parse_source(SAVED_PAGE.format(head=head, lead=lead, aside=aside, para=PARA).encode(), "p.html", "html")
+    return dict(source.front).get("date")
+
+
+@pytest.mark.parametrize(
+    ("head", "lead", "date"),
+    [
+        # JSON-LD: the article's datePublished, not a WebPage's or a comment nested in it.
+        (('<script type="application/ld+json">[{"@type": "WebPage", "datePublished": "2016-10-01"}, '
+          '{"@type": "NewsArticle", "datePublished": "2016-10-13T15:35:00+00:00",\n'
+          '"comment": {"@type": "Comment", "datePublished": "2016-10-12"}}]</script>'), "", "2016-10-13T15:35:00+00:00"),
+        ('<script type="application/ld+json">{"@graph": [{"@type": "BlogPosting", "datePublished": "2018-10-06T08:57:00+02:00"}]}</script>',
+         "", "2018-10-06T08:57:00+02:00"),
+        # Milliseconds, as JavaScript writes them: htmldate discards these and took the sidebar.
+        ('<meta property="article:published_time" content="2019-04-19T20:00:00.000Z">', "", "2019-04-19T20:00:00+00:00"),
+        # A meta tag saved with `value` for `content` (as Mercury's parser rewrites them).
+        ('<meta name="parsely-pub-date" value="2016-12-21T23:49:10Z"><meta name="modified" value="2018-03-07T00:49:32Z">',
+         "", "2016-12-21T23:49:10+00:00"),
+        # The URL holds the local day; the metadata the time and offset, which the site's zone needs.
+        (('<link rel="canonical" href="https://news.example/article/2019/03/05/42.html">'
+          '<meta property="og:updated_time" content="2019-03-06T10:00:00+09:00">'
+          '<meta name="pubdate" content="2019-03-05T08:15:11+0900">'), "", "2019-03-05T08:15:11+09:00"),
+        # Microdata on a visible element, skipping a reader comment's; an unset CMS placeholder is no date.
+        ('<script type="application/ld+json">{"@type": "Article", "datePublished": "0001-01-01T00:00:00Z"}</script>',
+         ('<div itemscope itemtype="https://schema.org/Comment"><span itemprop="datePublished" content="2019-05-01">May 1</span></div>'
+          '<dl><dt>Published</dt><dd itemprop="datePublished" content="2019-04-26">April 2019</dd></dl>'), "2019-04-26"),
+        # RFC 2822 in JSON-LD, as CMSes that also write RSS put it.
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "Mon, 18 Nov 2019 16:07:38 -0600"}</script>',
+         "", "2019-11-18T16:07:38-06:00"),
+    ],
+)
+def test_a_saved_page_dates_itself_from_its_structured_metadata(head, lead, date):
+    assert parse_stamp(saved_page_date(head, lead)) == parse_stamp(date)  # the same instant, however written
+
+
+def test_a_copyright_year_is_not_a_publication_day():
+    """With no date anywhere, htmldate falls back to 1 January of the footer's year."""
+    assert saved_page_date(aside="") is None
+
+
+def test_without_structured_metadata_htmldate_still_reads_the_url():
+    head = '<link rel="canonical" href="https://news.example/2017/03/09/harbour-budget">'
+    assert parse_stamp(saved_page_date(head)) == dt.datetime(2017, 3, 9)
+
+
+def test_author_meta_tags_saved_with_value_still_name_the_author():
+    """Extractors read only `content`; a profile URL and a handle are not names, a repeat is one."""
+    head = ('<meta name="author" value="Ana Ruiz"><meta property="article:author" value="https://social.example/anaruiz">'
+            '<meta name="twitter:creator" value="@anaruiz"><meta name="parsely-author" value="Ana Ruiz">'
+            '<meta name="byl" value="By Tom Berg">')
+    source = parse_source(SAVED_PAGE.format(head=head, lead="", aside="", para=PARA).encode(), "p.html", "html")
+    assert dict(source.front)["authors"] == ["Ana Ruiz", "Tom Berg"]
 
 
 def test_discover_skips_editor_files_hidden_and_output(tmp_path):
