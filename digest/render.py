@@ -132,7 +132,7 @@ def render_site(
     put = emit or outputs.__setitem__
     reused: set[str] = set()
     keys: dict[str, str] = {}
-    page_list, digests, everything = pages(site, config)
+    page_list, digests, everything = pages(site, config, memo)
     for page in page_list:
         key = _digest(base, page.template, page.deps)
         keys[page.path] = key
@@ -192,17 +192,27 @@ def _render(env: jinja2.Environment, path: str, template_name: str, own: dict, s
         raise ThemeError(f"while rendering {path}: {exc.message}", path=template_name)
 
 
-def pages(site: Site, config: Config) -> tuple[list[Page], dict[str, str], str]:
-    """Every page with its template, a lazy context and the digest of what it depends on."""
+def pages(site: Site, config: Config, memo: Memo | None = None) -> tuple[list[Page], dict[str, str], str]:
+    """Every page with its template, a lazy context and the digest of what it depends on.
+
+    `memo` (a warm build's) keeps each speaker's repeated quotes grouped: the long lists
+    need the grouping to count their pages on every build."""
+    memo = memo if memo is not None else Memo()
     by_slug = {a.slug: a for a in site.articles}
     outlet_slugs = {o.name: o.slug for o in site.outlets}
     speaker_slugs = {s.name: s.slug for s in site.speakers}
     day_of = {slug: day for day in site.days for slug in day.articles}
     briefings = dict(site.briefings)
-    digests = {a.slug: _article_digest(a, day_of.get(a.slug), outlet_slugs, speaker_slugs) for a in site.articles}
+    size = config.paginate
+    # The page of its day, and of its outlet, that lists each article: its page links there.
+    day_pages = {slug: urls.page_url(urls.day_url(d.slug), page_of(i, size)) for d in site.days for i, slug in enumerate(d.articles)}
+    outlet_pages = {slug: urls.page_url(urls.outlet_url(o.slug), page_of(i, size)) for o in site.outlets for i, slug in enumerate(o.articles)}
+    digests = {
+        a.slug: _article_digest(a, day_of.get(a.slug), outlet_slugs, speaker_slugs, (day_pages.get(a.slug), outlet_pages.get(a.slug)))
+        for a in site.articles
+    }
     everything = _digest(tuple(digests[a.slug] for a in site.articles), site.days, site.speakers, site.outlets)
 
-    size = config.paginate
     on_index = site.days[: config.days_on_index]
 
     def index_context() -> dict:
@@ -223,14 +233,12 @@ def pages(site: Site, config: Config) -> tuple[list[Page], dict[str, str], str]:
             # Page 1's briefing cites articles that may be on later pages; its sentences and
             # those articles count, not the rest of the day.
             cited = (briefing, tuple(digests[slug] for slug, _ in briefing)) if pager.number == 1 else ()
-            deps = _digest(day.slug, day.date, day.approximate, newer and newer.slug, older and older.slug, pager, cited, tuple(digests[s] for s in listed))
+            place = (pager.number, pager.count, pager.total)
+            deps = _digest(day.slug, day.date, day.approximate, newer and newer.slug, older and older.slug, place, cited, tuple(digests[s] for s in listed))
             result.append(Page(pager.path, "day.html", functools.partial(dict, context), deps, pager.number))
-    day_pages = {slug: urls.page_url(urls.day_url(d.slug), page_of(i, size)) for d in site.days for i, slug in enumerate(d.articles)}
-    outlet_pages = {slug: urls.page_url(urls.outlet_url(o.slug), page_of(i, size)) for o in site.outlets for i, slug in enumerate(o.articles)}
     for article in site.articles:
         make = functools.partial(_article_context, article, day_of.get(article.slug), outlet_slugs, day_pages.get(article.slug), outlet_pages.get(article.slug))
-        deps = _digest(digests[article.slug], day_pages.get(article.slug), outlet_pages.get(article.slug))
-        result.append(Page(urls.article_url(article.slug), "article.html", make, deps))
+        result.append(Page(urls.article_url(article.slug), "article.html", make, digests[article.slug]))
     by_name = tuple(sorted(site.speakers, key=lambda s: (_surname_key(s.name), s.name.casefold())))
     article_counts = {s.slug: len({slug for slug, _ in s.quotes}) for s in site.speakers}
     result.append(Page(urls.SPEAKERS, "speakers.html", functools.partial(dict, speakers=site.speakers, order="quotes", article_counts=article_counts), everything))
@@ -239,30 +247,33 @@ def pages(site: Site, config: Config) -> tuple[list[Page], dict[str, str], str]:
         deps = _digest(speaker, tuple(digests[slug] for slug, _ in speaker.quotes))
         # Pages count distinct quotes (repeats are shown once); a list no longer than a page
         # fits on one whatever its repeats, so only long ones are grouped here.
-        distinct = len(_repeats(speaker, by_slug)) if len(speaker.quotes) > size else len(speaker.quotes)
+        distinct = len(_repeats(speaker, by_slug, memo)) if len(speaker.quotes) > size else len(speaker.quotes)
         for pager in paginate(urls.speaker_url(speaker.slug), distinct, size):
-            make = functools.partial(_speaker_context, speaker, by_slug, pager)
-            result.append(Page(pager.path, "speaker.html", make, _digest(deps, pager), pager.number))
+            make = functools.partial(_speaker_context, speaker, by_slug, pager, memo)
+            # Most speakers have one page: its key is the speaker's, no second digest needed.
+            key = deps if pager.count == 1 else _digest(deps, pager.number, pager.count)
+            result.append(Page(pager.path, "speaker.html", make, key, pager.number))
     result.append(Page(urls.OUTLETS, "outlets.html", functools.partial(_outlets_context, site), everything))
     for outlet in site.outlets:
         for pager in paginate(urls.outlet_url(outlet.slug), len(outlet.articles), size):
             listed = outlet.articles[pager.start : pager.stop]
             make = functools.partial(dict, outlet=outlet, articles=[by_slug[s] for s in listed], pager=pager)
-            deps = _digest(outlet.name, outlet.slug, pager, tuple(digests[s] for s in listed))
+            deps = _digest(outlet.name, outlet.slug, pager.number, pager.count, pager.total, tuple(digests[s] for s in listed))
             result.append(Page(pager.path, "outlet.html", make, deps, pager.number))
     result.append(Page(urls.SEARCH, "search.html", dict, ""))
     result.append(Page(urls.NOT_FOUND, "404.html", dict, ""))
     return result, digests, everything
 
 
-def _repeats(speaker: Speaker, by_slug: dict[str, Article]) -> list[list[int]]:
-    return group_repeats([by_slug[slug].quotes[i].text for slug, i in speaker.quotes])
+def _repeats(speaker: Speaker, by_slug: dict[str, Article], memo: Memo) -> list[list[int]]:
+    texts = tuple(by_slug[slug].quotes[i].text for slug, i in speaker.quotes)
+    return memo.make(("repeats", texts), lambda: group_repeats(texts))
 
 
-def _speaker_context(speaker: Speaker, by_slug: dict[str, Article], pager: Pager) -> dict:
+def _speaker_context(speaker: Speaker, by_slug: dict[str, Article], pager: Pager, memo: Memo) -> dict:
     quotes = [(by_slug[slug], by_slug[slug].quotes[i], i) for slug, i in speaker.quotes]
     # One entry per distinct quote, the first (newest) telling shown, the others listed.
-    repeats = _repeats(speaker, by_slug)
+    repeats = _repeats(speaker, by_slug, memo)
     also = {members[0]: [quotes[m] for m in members[1:]] for members in repeats}
     shown = [quotes[members[0]] for members in repeats]
     # The chart sums up every quote, like a day's briefing: on page 1 only.
@@ -286,14 +297,16 @@ def _outlets_context(site: Site) -> dict:
     return {"outlet_bars": bar_list(rows)}
 
 
-def _article_digest(article: Article, day: Day | None, outlet_slugs: dict[str, str], speaker_slugs: dict[str, str]) -> str:
+def _article_digest(
+    article: Article, day: Day | None, outlet_slugs: dict[str, str], speaker_slugs: dict[str, str], listed_on: tuple[str | None, str | None]
+) -> str:
     # The analysis is a function of the file's bytes (content_hash) and the settings (in the
-    # base key); what grouping adds on top is listed here.
+    # base key); what grouping adds on top is listed here, with the pages that list it.
     speakers = tuple(sorted({(q.speaker, speaker_slugs.get(q.speaker, "")) for q in article.quotes}))
     return _digest(
         article.source.content_hash, article.source.path, article.slug, article.meta.date, day and day.slug,
         day and day.approximate, outlet_slugs.get(article.outlet or "Unknown outlet", ""), speakers, article.duplicates,
-        tuple(q.speaker for q in article.quotes),
+        tuple(q.speaker for q in article.quotes), listed_on,
     )
 
 
