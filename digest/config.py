@@ -16,6 +16,10 @@ from pathlib import Path
 from digest.errors import ConfigError, located, toml_problem
 
 DEFAULT_CONFIG_NAME = "config.toml"
+# Items per list page. A card with a three-sentence summary is ~3 KB of HTML, so 50 make a
+# page of ~150 KB that opens quickly on a phone, and a real day of news (a few to a few dozen
+# articles) still fits on one page; Hugo's 10 suits blog excerpts, not a day's briefing.
+PAGINATE = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,12 @@ SCHEMA: dict[str, dict[str, Option]] = {
         ),
         "language": Option(str, "en", "The pages' lang attribute."),
         "days_on_index": Option(int, 7, "Newest days shown in full on the index; all days are on the archive page."),
+        "paginate": Option(
+            int,
+            PAGINATE,
+            "Articles (or a speaker's quotes) per page on day, outlet and speaker pages; longer lists go on "
+            "to page 2, 3... (days/<day>/page/2.html). 0 means the default; a big number keeps every list on one page.",
+        ),
         "timezone": Option(
             str,
             "UTC",
@@ -87,6 +97,7 @@ class Config:
     base_url: str
     language: str
     days_on_index: int
+    paginate: int
     timezone: str
     content: tuple[Path, ...]
     output: Path
@@ -132,6 +143,7 @@ def load_config(path: Path | None = None, *, output: Path | None = None, base_ur
         base_url=values["site.base_url"],
         language=values["site.language"],
         days_on_index=values["site.days_on_index"],
+        paginate=values["site.paginate"] or PAGINATE,
         timezone=values["site.timezone"],
         content=tuple(root / c for c in values["build.content"]),
         output=out,
@@ -191,6 +203,8 @@ def _value_problem(dotted: str, value: object) -> str | None:
         return f"{dotted} must be between 1 and 50, got {value}"
     if dotted == "site.days_on_index" and not 1 <= int(value) <= 366:  # type: ignore[arg-type]
         return f"{dotted} must be between 1 and 366, got {value}"
+    if dotted == "site.paginate" and int(value) < 0:  # type: ignore[arg-type]
+        return f"{dotted} must be a positive number of items per page such as {PAGINATE} (or 0 for that default), got {value}"
     if dotted == "summary.max_words" and not 5 <= int(value) <= 1000:  # type: ignore[arg-type]
         return f"{dotted} must be between 5 and 1000, got {value}"
     if dotted == "summary.algorithm":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from xml.sax.saxutils import escape, quoteattr
 
@@ -27,8 +27,9 @@ def speaker_feed_url(slug: str) -> str:
     return f"speakers/{slug}.xml"
 
 
-def feed_outputs(site: Site, base_url: str, zone: str) -> list[tuple[str, str | None, Callable[[], bytes]]]:
+def feed_outputs(site: Site, base_url: str, zone: str, later_pages: Sequence[str] = ()) -> list[tuple[str, str | None, Callable[[], bytes]]]:
     """(path, speaker slug or None for site-wide files, producer) for every feed-like file.
+    `later_pages` are the pages 2 and on of long lists, for the sitemap.
 
     Producers are called only for files that changed, so a speaker's feed is rebuilt only
     when that speaker's quotes did."""
@@ -37,7 +38,7 @@ def feed_outputs(site: Site, base_url: str, zone: str) -> list[tuple[str, str | 
     for speaker in site.speakers:
         outputs.append((speaker_feed_url(speaker.slug), speaker.slug, partial(_speaker_feed_bytes, speaker, by_slug, site, base_url, zone)))
     if base_url:
-        outputs.append(("sitemap.xml", None, lambda: sitemap(site, base_url).encode("utf-8")))
+        outputs.append(("sitemap.xml", None, lambda: sitemap(site, base_url, later_pages).encode("utf-8")))
     outputs.append(("robots.txt", None, lambda: robots(base_url).encode("utf-8")))
     return outputs
 
@@ -123,12 +124,14 @@ def _entry(*, title: str, link: str, entry_id: str, updated: str, summary: str, 
     )
 
 
-def sitemap(site: Site, base_url: str) -> str:
+def sitemap(site: Site, base_url: str, later_pages: Sequence[str] = ()) -> str:
+    """Every page but 404.html, with the later pages of long lists at the end."""
     paths = [urls.INDEX, urls.SPEAKERS, urls.SPEAKERS_BY_NAME, urls.OUTLETS, urls.SEARCH, urls.ARCHIVE]
     paths += [urls.day_url(d.slug) for d in site.days]
     paths += [urls.article_url(a.slug) for a in site.articles]
     paths += [urls.speaker_url(s.slug) for s in site.speakers]
     paths += [urls.outlet_url(o.slug) for o in site.outlets]
+    paths += later_pages
     rows = "".join(f"  <url><loc>{escape(urls.absolute(base_url, p))}</loc></url>\n" for p in paths)
     return f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</urlset>\n'
 

@@ -27,6 +27,7 @@ from digest.feeds import feed_outputs, speaker_feed_url
 from digest.highlight import highlighted_paragraphs, quote_anchor, quote_in_context, sentence_anchor, sentence_target
 from digest.cache import code_version
 from digest.model import Article, Day, Quote, Site, Speaker
+from digest.pagination import Pager, page_of, paginate
 from digest.repeats import group_repeats
 from digest.warm import Memo
 
@@ -66,6 +67,7 @@ class Page:
     template: str
     make_context: Callable[[], dict]  # built only when the page is really rendered
     deps: str = ""  # digest of everything the page shows; equal digests mean equal bytes
+    number: int = 1  # which page of a long list (the sitemap adds pages 2 and on after the rest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +127,12 @@ def render_site(
     # Pages show the analysis (summaries, quotes) and the briefings, so their settings count.
     analysis = (config.summary_algorithm, config.summary_sentences, config.summary_max_words, config.doubled_apostrophes, config.briefing_sentences)
     base = _digest(__version__, code_version(), theme, config.title, config.description, config.language,
-                   config.base_url, config.timezone, tuple(map(str, config.content)), len(site.articles), analysis)
+                   config.base_url, config.timezone, tuple(map(str, config.content)), len(site.articles), analysis, config.paginate)
     outputs: dict[str, bytes] = {}
     put = emit or outputs.__setitem__
     reused: set[str] = set()
     keys: dict[str, str] = {}
-    page_list, digests, everything = pages(site, config)
+    page_list, digests, everything = pages(site, config, memo)
     for page in page_list:
         key = _digest(base, page.template, page.deps)
         keys[page.path] = key
@@ -139,7 +141,8 @@ def render_site(
             continue
         put(page.path, _render(env, page.path, page.template, page.make_context(), shared, config).encode("utf-8"))
     speaker_deps = {s.slug: _digest(s, tuple(digests[slug] for slug, _ in s.quotes)) for s in site.speakers}
-    for path, speaker_slug, produce in feed_outputs(site, config.base_url, config.timezone):
+    later = [page.path for page in page_list if page.number > 1]
+    for path, speaker_slug, produce in feed_outputs(site, config.base_url, config.timezone, later):
         key = _digest(base, path, speaker_deps[speaker_slug] if speaker_slug else everything)
         keys[path] = key
         if previous.get(path) == key:
@@ -189,33 +192,52 @@ def _render(env: jinja2.Environment, path: str, template_name: str, own: dict, s
         raise ThemeError(f"while rendering {path}: {exc.message}", path=template_name)
 
 
-def pages(site: Site, config: Config) -> tuple[list[Page], dict[str, str], str]:
-    """Every page with its template, a lazy context and the digest of what it depends on."""
+def pages(site: Site, config: Config, memo: Memo | None = None) -> tuple[list[Page], dict[str, str], str]:
+    """Every page with its template, a lazy context and the digest of what it depends on.
+
+    `memo` (a warm build's) keeps each speaker's repeated quotes grouped: the long lists
+    need the grouping to count their pages on every build."""
+    memo = memo if memo is not None else Memo()
     by_slug = {a.slug: a for a in site.articles}
     outlet_slugs = {o.name: o.slug for o in site.outlets}
     speaker_slugs = {s.name: s.slug for s in site.speakers}
     day_of = {slug: day for day in site.days for slug in day.articles}
     briefings = dict(site.briefings)
-    digests = {a.slug: _article_digest(a, day_of.get(a.slug), outlet_slugs, speaker_slugs) for a in site.articles}
+    size = config.paginate
+    # The page of its day, and of its outlet, that lists each article: its page links there.
+    day_pages = {slug: urls.page_url(urls.day_url(d.slug), page_of(i, size)) for d in site.days for i, slug in enumerate(d.articles)}
+    outlet_pages = {slug: urls.page_url(urls.outlet_url(o.slug), page_of(i, size)) for o in site.outlets for i, slug in enumerate(o.articles)}
+    digests = {
+        a.slug: _article_digest(a, day_of.get(a.slug), outlet_slugs, speaker_slugs, (day_pages.get(a.slug), outlet_pages.get(a.slug)))
+        for a in site.articles
+    }
     everything = _digest(tuple(digests[a.slug] for a in site.articles), site.days, site.speakers, site.outlets)
 
-    shown = site.days[: config.days_on_index]
+    on_index = site.days[: config.days_on_index]
 
     def index_context() -> dict:
-        notable = {day.slug: notable_quotes([by_slug[s] for s in day.articles]) for day in shown}
+        notable = {day.slug: notable_quotes([by_slug[s] for s in day.articles]) for day in on_index}
         chart = timeline(site.days, by_slug, lambda target: urls.relative(urls.INDEX, target))
-        return {"days": shown, "more_days": len(site.days) - len(shown), "briefings": briefings, "notable": notable, "timeline": chart}
+        # A day lists as many articles here as on its page 1, and links on to its page 2.
+        return {"days": on_index, "more_days": len(site.days) - len(on_index), "briefings": briefings, "notable": notable, "timeline": chart, "page_size": size}
 
     result = [Page(urls.INDEX, "index.html", index_context, _digest(everything, config.days_on_index))]
     result.append(Page(urls.ARCHIVE, "archive.html", functools.partial(dict, days=site.days), everything))
     for index, day in enumerate(site.days):
         newer = site.days[index - 1] if index > 0 else None
         older = site.days[index + 1] if index + 1 < len(site.days) else None
-        context = {"day": day, "briefing": briefings.get(day.slug, ()), "newer": newer, "older": older}
-        deps = _digest(day, newer and newer.slug, older and older.slug, tuple(digests[s] for s in day.articles))
-        result.append(Page(urls.day_url(day.slug), "day.html", functools.partial(dict, context), deps))
+        briefing = briefings.get(day.slug, ())
+        for pager in paginate(urls.day_url(day.slug), len(day.articles), size):
+            listed = day.articles[pager.start : pager.stop]
+            context = {"day": day, "briefing": briefing if pager.number == 1 else (), "newer": newer, "older": older, "pager": pager, "listed": listed}
+            # Page 1's briefing cites articles that may be on later pages; its sentences and
+            # those articles count, not the rest of the day.
+            cited = (briefing, tuple(digests[slug] for slug, _ in briefing)) if pager.number == 1 else ()
+            place = (pager.number, pager.count, pager.total)
+            deps = _digest(day.slug, day.date, day.approximate, newer and newer.slug, older and older.slug, place, cited, tuple(digests[s] for s in listed))
+            result.append(Page(pager.path, "day.html", functools.partial(dict, context), deps, pager.number))
     for article in site.articles:
-        make = functools.partial(_article_context, article, day_of.get(article.slug), outlet_slugs)
+        make = functools.partial(_article_context, article, day_of.get(article.slug), outlet_slugs, day_pages.get(article.slug), outlet_pages.get(article.slug))
         result.append(Page(urls.article_url(article.slug), "article.html", make, digests[article.slug]))
     by_name = tuple(sorted(site.speakers, key=lambda s: (_surname_key(s.name), s.name.casefold())))
     article_counts = {s.slug: len({slug for slug, _ in s.quotes}) for s in site.speakers}
@@ -223,31 +245,47 @@ def pages(site: Site, config: Config) -> tuple[list[Page], dict[str, str], str]:
     result.append(Page(urls.SPEAKERS_BY_NAME, "speakers.html", functools.partial(dict, speakers=by_name, order="name", article_counts=article_counts), everything))
     for speaker in site.speakers:
         deps = _digest(speaker, tuple(digests[slug] for slug, _ in speaker.quotes))
-        result.append(Page(urls.speaker_url(speaker.slug), "speaker.html", functools.partial(_speaker_context, speaker, by_slug), deps))
+        # Pages count distinct quotes (repeats are shown once); a list no longer than a page
+        # fits on one whatever its repeats, so only long ones are grouped here.
+        distinct = len(_repeats(speaker, by_slug, memo)) if len(speaker.quotes) > size else len(speaker.quotes)
+        for pager in paginate(urls.speaker_url(speaker.slug), distinct, size):
+            make = functools.partial(_speaker_context, speaker, by_slug, pager, memo)
+            # Most speakers have one page: its key is the speaker's, no second digest needed.
+            key = deps if pager.count == 1 else _digest(deps, pager.number, pager.count)
+            result.append(Page(pager.path, "speaker.html", make, key, pager.number))
     result.append(Page(urls.OUTLETS, "outlets.html", functools.partial(_outlets_context, site), everything))
     for outlet in site.outlets:
-        make = functools.partial(dict, outlet=outlet, articles=[by_slug[s] for s in outlet.articles])
-        result.append(Page(urls.outlet_url(outlet.slug), "outlet.html", make, _digest(outlet, tuple(digests[s] for s in outlet.articles))))
+        for pager in paginate(urls.outlet_url(outlet.slug), len(outlet.articles), size):
+            listed = outlet.articles[pager.start : pager.stop]
+            make = functools.partial(dict, outlet=outlet, articles=[by_slug[s] for s in listed], pager=pager)
+            deps = _digest(outlet.name, outlet.slug, pager.number, pager.count, pager.total, tuple(digests[s] for s in listed))
+            result.append(Page(pager.path, "outlet.html", make, deps, pager.number))
     result.append(Page(urls.SEARCH, "search.html", dict, ""))
     result.append(Page(urls.NOT_FOUND, "404.html", dict, ""))
     return result, digests, everything
 
 
-def _speaker_context(speaker: Speaker, by_slug: dict[str, Article]) -> dict:
+def _repeats(speaker: Speaker, by_slug: dict[str, Article], memo: Memo) -> list[list[int]]:
+    texts = tuple(by_slug[slug].quotes[i].text for slug, i in speaker.quotes)
+    return memo.make(("repeats", texts), lambda: group_repeats(texts))
+
+
+def _speaker_context(speaker: Speaker, by_slug: dict[str, Article], pager: Pager, memo: Memo) -> dict:
     quotes = [(by_slug[slug], by_slug[slug].quotes[i], i) for slug, i in speaker.quotes]
     # One entry per distinct quote, the first (newest) telling shown, the others listed.
-    repeats = group_repeats([quote.text for _, quote, _ in quotes])
+    repeats = _repeats(speaker, by_slug, memo)
     also = {members[0]: [quotes[m] for m in members[1:]] for members in repeats}
     shown = [quotes[members[0]] for members in repeats]
-    path = urls.speaker_url(speaker.slug)
-    sparkline = speaker_chart([(by_slug[slug], i) for slug, i in speaker.quotes], lambda target: urls.relative(path, target))
+    # The chart sums up every quote, like a day's briefing: on page 1 only.
+    sparkline = speaker_chart([(by_slug[slug], i) for slug, i in speaker.quotes], lambda target: urls.relative(pager.path, target)) if pager.number == 1 else ""
     also_by_item = {(a.slug, i): also[position] for position, (a, _, i) in enumerate(quotes) if position in also}
     roles = Counter(quote.speaker_role for _, quote, _ in quotes if quote.speaker_role)
     role = max(roles, key=lambda r: (roles[r], -len(r), r)) if roles else ""
     return {
         "speaker": speaker,
         "role": role,
-        "groups": _by_date(shown),
+        "groups": _by_date(shown[pager.start : pager.stop]),
+        "pager": pager,
         "speaker_chart": sparkline,
         "also": also_by_item,
         "distinct": len(shown),
@@ -259,14 +297,16 @@ def _outlets_context(site: Site) -> dict:
     return {"outlet_bars": bar_list(rows)}
 
 
-def _article_digest(article: Article, day: Day | None, outlet_slugs: dict[str, str], speaker_slugs: dict[str, str]) -> str:
+def _article_digest(
+    article: Article, day: Day | None, outlet_slugs: dict[str, str], speaker_slugs: dict[str, str], listed_on: tuple[str | None, str | None]
+) -> str:
     # The analysis is a function of the file's bytes (content_hash) and the settings (in the
-    # base key); what grouping adds on top is listed here.
+    # base key); what grouping adds on top is listed here, with the pages that list it.
     speakers = tuple(sorted({(q.speaker, speaker_slugs.get(q.speaker, "")) for q in article.quotes}))
     return _digest(
         article.source.content_hash, article.source.path, article.slug, article.meta.date, day and day.slug,
         day and day.approximate, outlet_slugs.get(article.outlet or "Unknown outlet", ""), speakers, article.duplicates,
-        tuple(q.speaker for q in article.quotes),
+        tuple(q.speaker for q in article.quotes), listed_on,
     )
 
 
@@ -287,11 +327,13 @@ def _theme_digest(folders: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _article_context(article: Article, day: Day | None, outlet_slugs: dict[str, str]) -> dict:
+def _article_context(article: Article, day: Day | None, outlet_slugs: dict[str, str], day_page: str | None, outlet_page: str | None) -> dict:
     return {
         "article": article,
         "outlet_slug": outlet_slugs.get(article.outlet or "Unknown outlet", ""),
         "day": day,
+        "day_page": day_page,  # the page of its day, and of its outlet, that lists the article
+        "outlet_page": outlet_page,
         "paragraphs": highlighted_paragraphs(article),
         "reading_minutes": max(1, round(sum(len(p.text.split()) for p in article.body.paragraphs) / 230)),
     }

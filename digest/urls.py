@@ -37,6 +37,18 @@ def outlet_url(slug: str) -> str:
     return f"outlets/{slug}.html"
 
 
+def page_url(first: str, number: int) -> str:
+    """Page `number` of a list split into pages whose page 1 is `first`.
+
+    Page 1 keeps the list's own URL, so links made before the list grew still work; later
+    pages go in a folder named after it, as Hugo's paginatePath does with ugly URLs:
+    days/undated.html → days/undated/page/2.html. A folder, not a suffix, because a slug
+    such as "bbc-page-2" must never meet page 2 of "bbc"."""
+    if number <= 1:
+        return first
+    return f"{first.removesuffix('.html')}/page/{number}.html"
+
+
 def relative(from_page: str, to_path: str) -> str:
     """Link from one site path to another, e.g. days/x.html → ../articles/y.html#q-3."""
     # Both paths are normalised site paths, so string work suffices (posixpath.relpath

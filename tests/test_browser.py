@@ -280,3 +280,55 @@ def test_a_year_timeline_reads_at_phone_and_desktop_width(served_year, browser, 
     bar.locator(".hit").click(position={"x": 2, "y": 2})  # the empty top of the column is part of the link
     assert page.url.endswith("/days/2022-03-14.html")
     page.close()
+
+
+@pytest.fixture(scope="module")
+def served_pages(tmp_path_factory):
+    """Five articles on one day, two to a page: the day and its outlet have three pages."""
+    root = tmp_path_factory.mktemp("pages")
+    write_dated_articles(root / "content", [dt.date(2024, 5, 1)] * 5)
+    (root / "config.toml").write_text('[site]\npaginate = 2\n[build]\ncontent = ["content"]\noutput = "site"\n', encoding="utf-8")
+    build(load_config(root / "config.toml"), use_cache=False)
+    yield from _serve(root / "site")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_pages_of_a_long_day_lead_on_and_back(served_pages, browser, width):
+    """From page 2 of a day, "Next" and "Previous" walk the pages; the pager marks the
+    current one, fits a phone, and axe finds nothing serious in it."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.goto(served_pages + "days/2024-05-01/page/2.html")
+    pager = page.locator("nav.pagination")
+    assert pager.get_attribute("aria-label") == "Pages of this day"
+    assert pager.locator("[aria-current=page]").inner_text() == "2"
+    assert page.title().startswith("Wednesday 1 May 2024 — page 2")
+    assert page.locator("article.card").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.screenshot(path=str(ARTIFACTS / f"day-page-2-{width}.png"), full_page=True)
+    axe = _axe_script()
+    if axe is not None:
+        page.add_script_tag(content=axe)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+
+    pager.get_by_role("link", name="Next page").click()
+    assert page.url == served_pages + "days/2024-05-01/page/3.html"
+    assert page.locator("article.card").count() == 1
+    assert page.locator("nav.pagination a[rel=next]").count() == 0  # the last page
+    page.locator("nav.pagination a[rel=prev]").click()
+    assert page.url.endswith("/page/2.html")
+    page.get_by_role("link", name="Previous page").click()
+    assert page.url == served_pages + "days/2024-05-01.html"  # page 1 is the day's own URL
+    assert page.locator("#briefing-h").count() == 1 and page.locator("article.card").count() == 2
+    assert page.locator("nav.pagination a[rel=prev]").count() == 0
+    page.locator("nav.pagination a", has_text="3").click()
+    assert page.url.endswith("/days/2024-05-01/page/3.html")
+    # The article on page 3 leads back to page 3 of its day.
+    page.locator("article.card h3 a").first.click()
+    page.locator(".breadcrumbs a").nth(1).click()
+    assert page.url.endswith("/days/2024-05-01/page/3.html")
+    assert failed == []
+    page.close()

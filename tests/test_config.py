@@ -74,5 +74,18 @@ def test_default_config_text_is_valid_and_documents_every_key(tmp_path):
     text = render_default_config()
     config = load_config(write(tmp_path, text))
     assert config.title == "News briefing"
-    for key in ("title", "base_url", "content", "output", "theme", "algorithm", "sentences", "max_words", "timezone"):
+    for key in ("title", "base_url", "content", "output", "theme", "algorithm", "sentences", "max_words", "timezone", "paginate"):
         assert f"\n{key} = " in text
+
+
+def test_paginate_must_be_a_positive_whole_number(tmp_path):
+    assert load_config(write(tmp_path, "[site]\ntitle = 'x'\n")).paginate == 50
+    assert load_config(write(tmp_path, "[site]\npaginate = 0\n")).paginate == 50  # 0 means the default
+    assert load_config(write(tmp_path, "[site]\npaginate = 7\n")).paginate == 7
+    for value, message in (("-5", "site.paginate must be a positive number of items per page such as 50 (or 0 for that default), got -5"),
+                           ("2.5", "site.paginate must be an integer, got a number 2.5"),
+                           ('"ten"', "site.paginate must be an integer, got a string 'ten'")):
+        path = write(tmp_path, f"[site]\ntitle = 'x'\npaginate = {value}\n")
+        with pytest.raises(ConfigError) as info:
+            load_config(path)
+        assert info.value.problems == [f"{path}:3: {message}"]

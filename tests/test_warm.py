@@ -82,3 +82,35 @@ def test_data_files_spliced_from_fragments_equal_one_json_dump(project):
     assert data_files(site, memo, keys) == expected
     memo.sweep()
     assert data_files(site, memo, keys) == expected  # now from the memo
+
+
+def test_warm_rebuilds_add_and_remove_the_pages_of_a_list(project):
+    """Two articles to a page: edits that move a day or an outlet across a page boundary
+    write or remove its page 2 and 3, warm exactly as cold, with no file or folder of a
+    page that is gone left behind. Some keep the number of articles, so the pages are not
+    re-rendered merely because the site's article count changed."""
+    config = project.config()
+    config.write_text(config.read_text(encoding="utf-8").replace("[site]\n", "[site]\npaginate = 2\n"), encoding="utf-8")
+
+    def story(n: int, title: str = "", outlet: str = "Gazette", date: str = "") -> None:
+        front = f'title = "{title or f"Story {n}"}"\noutlet = "{outlet}"\n' + (f"date = {date}\n" if date else "")
+        project.write(f"2024-05-01-{n}.md", f'+++\n{front}+++\n\nThe council met about item {n}.\n\n"Item {n} is done," Ann Lee said.\n')
+
+    site, state = project.root / "site", BuildState()
+    pages = lambda: sorted(p.relative_to(site).as_posix() for kind in ("days", "outlets") for p in site.glob(f"{kind}/*/page/*.html"))  # noqa: E731
+    d2, d3, o2, o3 = "days/2024-05-01/page/2.html", "days/2024-05-01/page/3.html", "outlets/gazette/page/2.html", "outlets/gazette/page/3.html"
+    steps = [
+        ("two fit on one page", lambda: (story(1), story(2)), []),
+        ("a third opens page 2", lambda: story(3), [d2, o2]),
+        ("two more open page 3", lambda: (story(4), story(5)), [d2, d3, o2, o3]),
+        ("a retitled story moves to page 1", lambda: story(5, "A story first"), [d2, d3, o2, o3]),
+        ("a story moves to another outlet", lambda: story(4, outlet="Herald"), [d2, d3, o2]),
+        ("and to another day", lambda: story(4, date="2024-05-02"), [d2, o2, o3]),
+        ("one deleted", lambda: (project.content / "2024-05-01-2.md").unlink(), [d2, o2]),
+        ("two more deleted close page 2", lambda: [(project.content / f"2024-05-01-{n}.md").unlink() for n in (3, 4)], []),
+    ]
+    for step, change, expected in steps:
+        change()
+        _assert_same_as_cold(project, config, state, step)
+        assert pages() == expected, step
+    assert not (site / "days" / "2024-05-01").exists() and not (site / "outlets" / "gazette").exists()
