@@ -29,6 +29,7 @@ from digest.cache import code_version
 from digest.model import Article, Day, Quote, Site, Speaker
 from digest.pagination import Pager, page_of, paginate
 from digest.repeats import group_repeats
+from digest.split import words
 from digest.warm import Memo
 
 def builtin_theme(name: str = "default") -> Path | None:
@@ -335,7 +336,8 @@ def _article_context(article: Article, day: Day | None, outlet_slugs: dict[str, 
         "day_page": day_page,  # the page of its day, and of its outlet, that lists the article
         "outlet_page": outlet_page,
         "paragraphs": highlighted_paragraphs(article),
-        "reading_minutes": max(1, round(sum(len(p.text.split()) for p in article.body.paragraphs) / 230)),
+        # split.words counts unspaced Chinese and Japanese in pairs of characters, not one "word" a clause.
+        "reading_minutes": max(1, round(sum(len(words(p.text)) for p in article.body.paragraphs) / 230)),
     }
 
 

@@ -4,6 +4,7 @@ build; odd encodings, huge files and odd text, which build."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -249,3 +250,16 @@ def test_dates_at_the_edges_of_the_calendar_do_not_break_the_build(project, monk
     code, out, err = build(project, monkeypatch, capsys)
     assert code == 0, err
     assert "Built 3 articles" in out
+
+
+def test_reading_time_of_an_unspaced_japanese_article(project, monkeypatch, capsys):
+    # Japanese has no spaces: counted by whitespace, 3,900 characters were "1 min read".
+    project.config()
+    sentence = "市議会は月曜日、港を冬の嵐から守るため、全長三キロの防潮堤を建設する計画を承認した。"  # 42 characters
+    paragraphs = ("".join(f"第{i * 6 + j}区の住民によると、{sentence}" for j in range(6)) for i in range(12))
+    project.write("harbour.txt", "防潮堤の建設計画を承認\n\n" + "\n\n".join(paragraphs) + "\n")
+    code, out, err = build(project, monkeypatch, capsys)
+    assert code == 0, err
+    page = next((project.root / "site" / "articles").glob("*.html")).read_text(encoding="utf-8")
+    minutes = int(re.search(r"(\d+) min read", page).group(1))
+    assert 7 <= minutes <= 16  # ~3,900 characters: about 1,950 two-character words at 230 a minute
