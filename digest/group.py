@@ -75,7 +75,7 @@ def _memo_briefing(day: Day, by_slug: dict[str, Article], sentences: int, algori
     return memo.make(key, lambda: _briefing(day, by_slug, sentences, algorithm))
 
 
-def _briefing(day: Day, by_slug: dict[str, Article], sentences: int, algorithm: str = "default"):
+def _briefing(day: Day, by_slug: dict[str, Article], sentences: int, algorithm: str):
     """The day's briefing from its articles' summaries. A small day (two or three short
     summaries) draws on a longer summary of each article, so it still gets 5 to 8
     sentences; big days have plenty and cost nothing extra."""

@@ -241,11 +241,12 @@ def html_to_text(html: str, shown: str) -> tuple[tuple[tuple[str, object], ...],
 
     try:
         tree = trafilatura.load_html(html)  # parsed once; the page's own metadata is read first, as extraction may prune the tree
-        stated = None if tree is None else pagemeta.stated_date(tree)
-        meta_authors = [] if tree is None else pagemeta.stated_authors(tree)
-        extracted = None if tree is None else trafilatura.bare_extraction(
-            tree, with_metadata=True, include_comments=False, favor_precision=True, date_extraction_params=DATE_PARAMS
-        )
+        extracted = None
+        if tree is not None:
+            stated, meta_authors = pagemeta.stated_date(tree), pagemeta.stated_authors(tree)
+            extracted = trafilatura.bare_extraction(
+                tree, with_metadata=True, include_comments=False, favor_precision=True, date_extraction_params=DATE_PARAMS
+            )
     except Exception as exc:  # trafilatura raises many kinds on malformed pages
         raise ArticleError(f"could not extract an article from this HTML page ({exc})", path=shown)
     if extracted is None:
